@@ -1,0 +1,76 @@
+import type { Answers } from '../form/intakeForm';
+import type { Lang } from '../i18n/language';
+
+/** The case life cycle of DESIGN.md. */
+export const CASE_STATES = [
+  'submitted',
+  'routing_proposed',
+  'routed',
+  'decided',
+  'returned',
+  'withdrawn',
+] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+/** Which states may follow which. Every transition is recorded and never edited. */
+export const TRANSITIONS: Record<CaseState, readonly CaseState[]> = {
+  submitted: ['routing_proposed', 'returned', 'withdrawn'],
+  routing_proposed: ['routed', 'routing_proposed', 'returned', 'withdrawn'],
+  routed: ['decided', 'routed'],
+  decided: [],
+  returned: [],
+  withdrawn: [],
+};
+
+export function canTransition(from: CaseState, to: CaseState): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** A person as the app knows them: the stable id (Azure AD object id in Teams) and a display name. */
+export interface Person {
+  id: string;
+  name: string;
+}
+
+export interface Submitter extends Person {
+  email?: string;
+  /** The submitter's language at submission; notifications use their current preference. */
+  lang: Lang;
+}
+
+export interface CaseRecord {
+  /** "2026-007": year and sequence within the year, unique and without gaps. */
+  number: string;
+  year: number;
+  seq: number;
+  title: string;
+  state: CaseState;
+  answers: Answers;
+  submitter: Submitter;
+  submittedAt: string;
+  updatedAt: string;
+  /** How many history entries the case has; the next entry gets this + 1. */
+  historyCount: number;
+  /** Storage version the record was read at; writes are conditioned on it. */
+  etag?: string;
+}
+
+export interface CaseTransition {
+  caseNumber: string;
+  seq: number;
+  at: string;
+  by: Person;
+  from: CaseState | null;
+  to: CaseState;
+  comment?: string;
+}
+
+export function formatCaseNumber(year: number, seq: number): string {
+  return `${year}-${String(seq).padStart(3, '0')}`;
+}
+
+export function parseCaseNumber(number: string): { year: number; seq: number } | undefined {
+  const match = /^(\d{4})-(\d{1,6})$/.exec(number.trim());
+  if (!match) return undefined;
+  return { year: Number(match[1]), seq: Number(match[2]) };
+}

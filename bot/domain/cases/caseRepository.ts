@@ -1,0 +1,23 @@
+import type { CaseRecord, CaseState, CaseTransition } from './caseModel';
+
+export interface NewCase {
+  year: number;
+  /** The draft's id: a second create with the same key returns the first case instead of a new one. */
+  idempotencyKey: string;
+  build(seq: number): { record: Omit<CaseRecord, 'etag'>; firstTransition: CaseTransition };
+}
+
+/** What the domain needs from case storage. The Table Storage implementation is in bot/storage. */
+export interface CaseRepository {
+  /** Gives the case the next number of its year and stores it with its first history entry, atomically. */
+  create(newCase: NewCase): Promise<CaseRecord>;
+  get(number: string): Promise<CaseRecord | undefined>;
+  history(number: string): Promise<CaseTransition[]>;
+  listBySubmitter(submitterId: string): Promise<CaseRecord[]>;
+  listByState(state: CaseState): Promise<CaseRecord[]>;
+  /**
+   * Applies a transition if the case is still at `expected.etag`: updates the case and appends the
+   * history entry in one transaction. Returns undefined when someone else changed the case first.
+   */
+  transition(expected: CaseRecord, next: CaseRecord, entry: CaseTransition): Promise<CaseRecord | undefined>;
+}

@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { CloudAdapter } from 'botbuilder';
+import type { ActivityHandler } from 'botbuilder';
+import type { Logger } from '../logger';
+import type { StorageAccount } from '../storage/storageAccount';
+import { checkActivity } from './activityValidation';
+
+export interface HttpDeps {
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  storage: StorageAccount;
+  log: Logger;
+  /** True when the bot has no Bot Framework identity: then only loopback may call /api/messages. */
+  unauthenticated: boolean;
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
+}
+
+function findTabDist(): string | undefined {
+  let dir = __dirname;
+  for (let i = 0; i < 5; i++) {
+    const candidate = path.join(dir, 'tab', 'dist');
+    if (existsSync(path.join(candidate, 'index.html'))) return candidate;
+    dir = path.dirname(dir);
+  }
+  return undefined;
+}
+
+export function createHttpApp(deps: HttpDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await deps.storage.ping();
+      res.json({ status: 'ok', storage: 'ok' });
+    } catch (error) {
+      deps.log.error('health.storage_unreachable', { error: (error as Error).message });
+      res.status(503).json({ status: 'unhealthy', storage: 'unreachable' });
+    }
+  });
+
+  app.post(
+    '/api/messages',
+    (req: Request, res: Response, next: NextFunction) => {
+      if (deps.unauthenticated && !isLoopback(req.socket.remoteAddress)) {
+        res.status(403).json({ error: 'Without MicrosoftAppId the bot only answers on loopback.' });
+        return;
+      }
+      next();
+    },
+    express.json({ limit: '256kb' }),
+    async (req: Request, res: Response) => {
+      const check = checkActivity(req.body);
+      if (!check.ok) {
+        res.status(400).json({ error: check.reason });
+        return;
+      }
+      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+    },
+  );
+
+  const tabDist = findTabDist();
+  if (tabDist) app.use('/tab', express.static(tabDist, { index: 'index.html' }));
+
+  // JSON parse errors and anything else thrown before a handler answered.
+  app.use(
+    (
+      error: Error & { status?: number; type?: string },
+      _req: Request,
+      res: Response,
+      _next: NextFunction,
+    ) => {
+      const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+      if (status === 500) deps.log.error('http.failed', { error: error.message });
+      if (!res.headersSent)
+        res.status(status).json({ error: status === 500 ? 'Internal error' : error.message });
+    },
+  );
+  return app;
+}

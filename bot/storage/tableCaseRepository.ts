@@ -1,0 +1,234 @@
+import { odata, type TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
+import type { CaseRecord, CaseState, CaseTransition } from '../domain/cases/caseModel';
+import { parseCaseNumber } from '../domain/cases/caseModel';
+import type { CaseRepository, NewCase } from '../domain/cases/caseRepository';
+import type { Lang } from '../domain/i18n/language';
+import { packJson, unpackJson } from './chunkedJson';
+import { encodeKey, prefixUpperBound } from './keys';
+import { isNotFound, retryOnConflict } from './tableErrors';
+
+/**
+ * Cases in Table Storage. One partition per year holds everything about that year's cases: the
+ * number counter, the cases, their history and the index rows for "by state" and "by submitter".
+ * Sharing a partition is what lets one entity-group transaction give a case its number, store it
+ * and write its first history entry (no gaps, no duplicates), and lets a transition update the case
+ * and append to its history atomically, conditioned on the ETag it was decided on.
+ *
+ * Row keys:  counter | case-000007 | case-000007-history-0001 | by-state-<state>-000007 |
+ *            by-submitter-<id>-000007 | draft-<draft id> (makes a double submit store one case)
+ */
+type Row = Record<string, unknown>;
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+const caseKey = (seq: number) => `case-${pad(seq, 6)}`;
+const historyKey = (seq: number, n: number) => `${caseKey(seq)}-history-${pad(n, 4)}`;
+const stateIndexPrefix = (state: CaseState) => `by-state-${state}-`;
+const submitterIndexPrefix = (id: string) => `by-submitter-${encodeKey(id)}-`;
+
+function toEntity(record: Omit<CaseRecord, 'etag'>): Row & { partitionKey: string; rowKey: string } {
+  return {
+    partitionKey: String(record.year),
+    rowKey: caseKey(record.seq),
+    kind: 'case',
+    number: record.number,
+    seq: record.seq,
+    title: record.title,
+    state: record.state,
+    submitterId: record.submitter.id,
+    submitterName: record.submitter.name,
+    submitterEmail: record.submitter.email ?? '',
+    submitterLang: record.submitter.lang,
+    submittedAt: record.submittedAt,
+    updatedAt: record.updatedAt,
+    historyCount: record.historyCount,
+    ...packJson(record.answers, 'answers'),
+  };
+}
+
+function fromEntity(entity: TableEntityResult<Row>): CaseRecord {
+  const email = entity.submitterEmail as string;
+  return {
+    number: entity.number as string,
+    year: Number(entity.partitionKey),
+    seq: entity.seq as number,
+    title: entity.title as string,
+    state: entity.state as CaseState,
+    answers: unpackJson(entity, 'answers'),
+    submitter: {
+      id: entity.submitterId as string,
+      name: entity.submitterName as string,
+      lang: entity.submitterLang as Lang,
+      ...(email ? { email } : {}),
+    },
+    submittedAt: entity.submittedAt as string,
+    updatedAt: entity.updatedAt as string,
+    historyCount: entity.historyCount as number,
+    etag: entity.etag,
+  };
+}
+
+function historyEntity(
+  year: number,
+  seq: number,
+  t: CaseTransition,
+): Row & { partitionKey: string; rowKey: string } {
+  return {
+    partitionKey: String(year),
+    rowKey: historyKey(seq, t.seq),
+    kind: 'history',
+    caseNumber: t.caseNumber,
+    seq: t.seq,
+    at: t.at,
+    byId: t.by.id,
+    byName: t.by.name,
+    from: t.from ?? '',
+    to: t.to,
+    comment: t.comment ?? '',
+  };
+}
+
+const indexRow = (year: number, rowKey: string, number: string) => ({
+  partitionKey: String(year),
+  rowKey,
+  kind: 'index',
+  number,
+});
+
+export class TableCaseRepository implements CaseRepository {
+  constructor(private readonly table: TableClient) {}
+
+  async create(newCase: NewCase): Promise<CaseRecord> {
+    const partitionKey = String(newCase.year);
+    const draftRowKey = `draft-${encodeKey(newCase.idempotencyKey)}`;
+    return retryOnConflict(async () => {
+      const earlier = await this.caseForDraft(partitionKey, draftRowKey);
+      if (earlier) return earlier;
+      let counter: TableEntityResult<Row> | undefined;
+      try {
+        counter = await this.table.getEntity<Row>(partitionKey, 'counter');
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+      const seq = ((counter?.last as number | undefined) ?? 0) + 1;
+      const { record, firstTransition } = newCase.build(seq);
+      const counterRow = { partitionKey, rowKey: 'counter', kind: 'counter', last: seq };
+      const actions: TransactionAction[] = [
+        // The counter write is conditioned on the version just read: a concurrent submission makes
+        // the whole transaction fail with 409/412, and we try again with the next number.
+        counter ? ['update', counterRow, 'Replace', { etag: counter.etag }] : ['create', counterRow],
+        ['create', toEntity(record)],
+        ['create', historyEntity(record.year, seq, firstTransition)],
+        ['create', indexRow(record.year, `${stateIndexPrefix(record.state)}${pad(seq, 6)}`, record.number)],
+        [
+          'create',
+          indexRow(record.year, `${submitterIndexPrefix(record.submitter.id)}${pad(seq, 6)}`, record.number),
+        ],
+        ['create', indexRow(record.year, draftRowKey, record.number)],
+      ];
+      await this.table.submitTransaction(actions);
+      const stored = await this.get(record.number);
+      if (!stored) throw new Error(`Case ${record.number} vanished right after it was stored`);
+      return stored;
+    });
+  }
+
+  private async caseForDraft(partitionKey: string, draftRowKey: string): Promise<CaseRecord | undefined> {
+    try {
+      const row = await this.table.getEntity<Row>(partitionKey, draftRowKey);
+      return this.get(row.number as string);
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async get(number: string): Promise<CaseRecord | undefined> {
+    const parsed = parseCaseNumber(number);
+    if (!parsed) return undefined;
+    try {
+      return fromEntity(await this.table.getEntity<Row>(String(parsed.year), caseKey(parsed.seq)));
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async history(number: string): Promise<CaseTransition[]> {
+    const parsed = parseCaseNumber(number);
+    if (!parsed) return [];
+    const prefix = `${caseKey(parsed.seq)}-history-`;
+    const rows = this.table.listEntities<Row>({
+      queryOptions: {
+        filter: odata`PartitionKey eq ${String(parsed.year)} and RowKey ge ${prefix} and RowKey lt ${prefixUpperBound(prefix)}`,
+      },
+    });
+    const entries: CaseTransition[] = [];
+    for await (const row of rows) {
+      entries.push({
+        caseNumber: row.caseNumber as string,
+        seq: row.seq as number,
+        at: row.at as string,
+        by: { id: row.byId as string, name: row.byName as string },
+        from: ((row.from as string) || null) as CaseState | null,
+        to: row.to as CaseState,
+        ...(row.comment ? { comment: row.comment as string } : {}),
+      });
+    }
+    return entries.sort((a, b) => a.seq - b.seq);
+  }
+
+  private async listByIndex(prefix: string): Promise<CaseRecord[]> {
+    const rows = this.table.listEntities<Row>({
+      queryOptions: {
+        filter: odata`RowKey ge ${prefix} and RowKey lt ${prefixUpperBound(prefix)}`,
+        select: ['number'],
+      },
+    });
+    const numbers: string[] = [];
+    for await (const row of rows) numbers.push(row.number as string);
+    const records = await Promise.all(numbers.map((n) => this.get(n)));
+    return records
+      .filter((r): r is CaseRecord => r !== undefined)
+      .sort((a, b) => a.year - b.year || a.seq - b.seq);
+  }
+
+  listBySubmitter(submitterId: string): Promise<CaseRecord[]> {
+    return this.listByIndex(submitterIndexPrefix(submitterId));
+  }
+
+  listByState(state: CaseState): Promise<CaseRecord[]> {
+    return this.listByIndex(stateIndexPrefix(state));
+  }
+
+  async transition(
+    expected: CaseRecord,
+    next: CaseRecord,
+    entry: CaseTransition,
+  ): Promise<CaseRecord | undefined> {
+    if (!expected.etag) throw new Error('transition needs the ETag the decision was based on');
+    const actions: TransactionAction[] = [
+      ['update', toEntity(next), 'Replace', { etag: expected.etag }],
+      ['create', historyEntity(next.year, next.seq, entry)],
+    ];
+    if (expected.state !== next.state) {
+      const seqKey = pad(next.seq, 6);
+      actions.push([
+        'delete',
+        { partitionKey: String(next.year), rowKey: `${stateIndexPrefix(expected.state)}${seqKey}` },
+      ]);
+      actions.push(['create', indexRow(next.year, `${stateIndexPrefix(next.state)}${seqKey}`, next.number)]);
+    }
+    try {
+      await this.table.submitTransaction(actions);
+    } catch (error) {
+      if (isConflictOrGone(error)) return undefined;
+      throw error;
+    }
+    return this.get(next.number);
+  }
+}
+
+function isConflictOrGone(error: unknown): boolean {
+  const status = (error as { statusCode?: number }).statusCode;
+  return status === 409 || status === 412 || status === 404;
+}

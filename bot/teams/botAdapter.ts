@@ -1,0 +1,41 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
+} from 'botbuilder';
+import type { BotIdentityConfig } from '../config';
+import { messages } from '../domain/i18n/messages';
+import type { Logger } from '../logger';
+import { turnLang } from './turnLanguage';
+
+/**
+ * The Bot Framework adapter. With an empty MicrosoftAppId it neither checks incoming tokens nor
+ * signs replies: that is local development (Agents Playground, tests), and the HTTP layer then only
+ * accepts requests from loopback.
+ */
+export function createBotAdapter(identity: BotIdentityConfig, log: Logger): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    identity as unknown as ConfigurationBotFrameworkAuthenticationOptions,
+  );
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    if (/eTag conflict/.test(error.message)) {
+      // Two turns of one conversation raced (a double click); the first one's state stands.
+      log.warn('turn.state_conflict', { conversation: context.activity.conversation?.id });
+      return;
+    }
+    log.error('turn.failed', {
+      error: error.message,
+      stack: error.stack,
+      activityType: context.activity.type,
+    });
+    // Conversation state is deliberately kept: the draft is the person's work.
+    try {
+      await context.sendActivity(messages(turnLang(context)).somethingWentWrong);
+    } catch (sendError) {
+      log.error('turn.error_reply_failed', { error: (sendError as Error).message });
+    }
+  };
+  return adapter;
+}

@@ -1,0 +1,11 @@
+import type { AppConfig } from '../config';
+import type { CaseRepository } from '../domain/cases/caseRepository';
+import type { ConversationRefRepository } from '../storage/conversationRefRepository';
+
+/** What the bot's handlers need, passed in by the composition root (bot/app.ts). */
+export interface BotServices {
+  config: AppConfig;
+  cases: CaseRepository;
+  conversationRefs: ConversationRefRepository;
+  now: () => Date;
+}

@@ -1,0 +1,212 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import express from 'express';
+import type { Activity } from 'botbuilder';
+import { createApp, type App } from '../../bot/app';
+import type { AppConfig } from '../../bot/config';
+import { silentLogger } from '../../bot/logger';
+
+/**
+ * A stand-in for the Teams channel on loopback: it receives what the bot sends (the Bot Framework
+ * connector REST API) and answers the member lookup the bot makes for prefill.
+ */
+export class TestChannel {
+  readonly sent: { conversationId: string; activity: Partial<Activity> }[] = [];
+  readonly members = new Map<
+    string,
+    { id: string; name: string; email?: string; userPrincipalName?: string; aadObjectId?: string }
+  >();
+  /** Set to make the next sends fail with this status (proactive-failure tests). */
+  failWith: number | undefined;
+  private server: Server | undefined;
+  url = '';
+
+  async start(): Promise<void> {
+    const app = express();
+    app.use(express.json({ limit: '1mb' }));
+    let counter = 0;
+    const record = (req: express.Request, res: express.Response) => {
+      if (this.failWith) {
+        res
+          .status(this.failWith)
+          .json({ error: { code: 'ConversationNotFound', message: 'failing on purpose' } });
+        return;
+      }
+      const conversationId = String(req.params.conversationId);
+      this.sent.push({ conversationId, activity: req.body as Partial<Activity> });
+      res.json({ id: `sent-${++counter}` });
+    };
+    app.post('/v3/conversations/:conversationId/activities', record);
+    app.post('/v3/conversations/:conversationId/activities/:replyTo', record);
+    app.put('/v3/conversations/:conversationId/activities/:activityId', (req, res) => {
+      this.sent.push({
+        conversationId: String(req.params.conversationId),
+        activity: { ...(req.body as object), id: req.params.activityId },
+      });
+      res.json({ id: req.params.activityId });
+    });
+    app.get('/v3/conversations/:conversationId/members/:memberId', (req, res) => {
+      const member = this.members.get(String(req.params.memberId));
+      if (!member) res.status(404).json({ error: { code: 'MemberNotFound', message: 'no such member' } });
+      else res.json(member);
+    });
+    this.server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+}
+
+export class RunningBot {
+  constructor(
+    readonly app: App,
+    private readonly server: Server,
+  ) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  static async start(config: AppConfig, now?: () => Date): Promise<RunningBot> {
+    const app = await createApp(config, { log: silentLogger, ...(now ? { now } : {}) });
+    const server = await app.listen(0, '127.0.0.1');
+    return new RunningBot(app, server);
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** POSTs raw JSON to /api/messages and returns the status and body. */
+  async post(body: unknown, contentType = 'application/json'): Promise<{ status: number; body: string }> {
+    const response = await fetch(`${this.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.text() };
+  }
+}
+
+export interface UserIdentity {
+  id: string;
+  aadObjectId: string;
+  name: string;
+  locale?: string;
+}
+
+/**
+ * A person chatting with the bot 1:1 in Teams. Each call sends one real Bot Framework activity to
+ * /api/messages and returns what the bot sent back during that turn.
+ */
+export class TestUser {
+  private seq = 0;
+  readonly conversationId: string;
+
+  constructor(
+    private readonly channel: TestChannel,
+    public bot: RunningBot,
+    readonly identity: UserIdentity,
+  ) {
+    this.conversationId = `a:conv-${identity.id}`;
+  }
+
+  activity(extra: Partial<Activity>): Partial<Activity> {
+    return {
+      id: `in-${this.identity.id}-${++this.seq}`,
+      channelId: 'msteams',
+      serviceUrl: this.channel.url,
+      timestamp: new Date(),
+      locale: this.identity.locale ?? 'nn-NO',
+      from: { id: this.identity.id, name: this.identity.name, aadObjectId: this.identity.aadObjectId },
+      recipient: { id: '28:bot', name: 'Helsefellesskap' },
+      conversation: {
+        id: this.conversationId,
+        conversationType: 'personal',
+        isGroup: false,
+        tenantId: 'tenant-1',
+        name: '',
+      },
+      channelData: { tenant: { id: 'tenant-1' } },
+      ...extra,
+    };
+  }
+
+  async send(extra: Partial<Activity>): Promise<Partial<Activity>[]> {
+    const before = this.channel.sent.length;
+    const result = await this.bot.post(this.activity(extra));
+    if (result.status >= 400) throw new Error(`/api/messages answered ${result.status}: ${result.body}`);
+    return this.channel.sent
+      .slice(before)
+      .filter((s) => s.conversationId === this.conversationId)
+      .map((s) => s.activity);
+  }
+
+  say(text: string): Promise<Partial<Activity>[]> {
+    return this.send({ type: 'message', text });
+  }
+
+  click(data: Record<string, unknown>): Promise<Partial<Activity>[]> {
+    return this.send({ type: 'message', value: data });
+  }
+
+  join(): Promise<Partial<Activity>[]> {
+    return this.send({
+      type: 'conversationUpdate',
+      membersAdded: [
+        { id: '28:bot', name: 'Helsefellesskap' },
+        { id: this.identity.id, name: this.identity.name },
+      ],
+    });
+  }
+}
+
+/** All visible text of a reply: message text and every string in its cards, for assertions. */
+export function textOf(activities: Partial<Activity>[]): string {
+  const parts: string[] = [];
+  const walk = (node: unknown) => {
+    if (typeof node === 'string') parts.push(node);
+    else if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (
+          [
+            'text',
+            'title',
+            'value',
+            'attachments',
+            'content',
+            'body',
+            'items',
+            'inlines',
+            'columns',
+            'facts',
+            'actions',
+            'choices',
+            'label',
+          ].includes(key)
+        )
+          walk(value);
+      }
+    }
+  };
+  for (const a of activities) {
+    walk(a.text);
+    walk(a.attachments);
+  }
+  return parts.join('\n').split('\u2060').join('');
+}
+
+/** The first Adaptive Card in the replies. */
+export function cardOf(activities: Partial<Activity>[]): Record<string, unknown> {
+  for (const a of activities) {
+    const card = a.attachments?.find((x) => x.contentType === 'application/vnd.microsoft.card.adaptive');
+    if (card) return card.content as Record<string, unknown>;
+  }
+  throw new Error(`No Adaptive Card in: ${JSON.stringify(activities).slice(0, 500)}`);
+}

@@ -6,6 +6,8 @@ import { jsonLogger, type Logger } from './logger';
 import { ConversationRefRepository } from './storage/conversationRefRepository';
 import { StorageAccount } from './storage/storageAccount';
 import { TableCaseRepository } from './storage/tableCaseRepository';
+import { TableRoleRepository } from './storage/tableRoleRepository';
+import { bootstrapRoles } from './domain/roles/bootstrapRoles';
 import { TableStateStorage } from './storage/tableStateStorage';
 import { createBotAdapter } from './teams/botAdapter';
 import type { BotServices } from './teams/botServices';
@@ -30,8 +32,10 @@ export async function createApp(
     config,
     cases: new TableCaseRepository(storage.table('cases')),
     conversationRefs: new ConversationRefRepository(storage.table('conversationRefs')),
+    roles: new TableRoleRepository(storage.table('roles'), storage.table('roleAudit')),
     now: opts.now ?? (() => new Date()),
   };
+  await bootstrapRoles(services.roles, config.bootstrapRoles, services.now());
   const stateStorage = new TableStateStorage(storage.table('botState'));
   const bot = new PartnershipBot(services, new ConversationState(stateStorage), new UserState(stateStorage));
   const adapter = createBotAdapter(config.botIdentity, log);

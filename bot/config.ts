@@ -1,3 +1,5 @@
+import type { RoleBootstrap } from './domain/roles/bootstrapRoles';
+
 /**
  * Configuration from environment variables. This is the only module that reads process.env
  * for the app's settings, and the only place that knows the local Azurite connection string.
@@ -30,6 +32,8 @@ export interface AppConfig {
   tablePrefix: string;
   /** A draft untouched for longer than this is offered as "continue or discard" on the next message. */
   draftResumeAfterMinutes: number;
+  /** Roles granted on start (Azure AD object ids); see bootstrapRoles. */
+  bootstrapRoles: RoleBootstrap;
 }
 
 type Env = Record<string, string | undefined>;
@@ -60,6 +64,17 @@ export function storageConfigFrom(env: Env): StorageConfig {
   return { kind: 'connectionString', connectionString: connectionString || azuriteConnectionString() };
 }
 
+/** A comma-separated list of Azure AD object ids. */
+function idList(env: Env, name: string): string[] {
+  const ids = (env[name] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = ids.find((id) => !/^[0-9a-fA-F-]{8,64}$/.test(id));
+  if (bad) throw new ConfigError(`${name}: "${bad}" is not an Azure AD object id.`);
+  return ids;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const tablePrefix = env.TABLE_PREFIX?.trim() ?? '';
   if (tablePrefix && !/^[A-Za-z][A-Za-z0-9]{0,20}$/.test(tablePrefix)) {
@@ -76,5 +91,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     tablePrefix,
     draftResumeAfterMinutes: intFrom(env, 'DRAFT_RESUME_AFTER_MINUTES', 60, 1, 60 * 24 * 365),
+    bootstrapRoles: {
+      admins: idList(env, 'BOOTSTRAP_ADMINS'),
+      secretariatLeaders: idList(env, 'BOOTSTRAP_SECRETARIAT_LEADER'),
+      ssuLeaders: idList(env, 'BOOTSTRAP_SSU_LEADER'),
+      ssuDeputies: idList(env, 'BOOTSTRAP_SSU_DEPUTY'),
+    },
   };
 }

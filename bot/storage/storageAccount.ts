@@ -10,6 +10,8 @@ export const TABLES = {
   cases: 'Cases',
   botState: 'BotState',
   conversationRefs: 'ConversationRefs',
+  roles: 'Roles',
+  roleAudit: 'RoleAudit',
 } as const;
 
 export type TableName = keyof typeof TABLES;

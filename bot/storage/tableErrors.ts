@@ -4,7 +4,7 @@ import { RestError } from '@azure/data-tables';
 export function statusOf(error: unknown): number | undefined {
   if (error instanceof RestError) return error.statusCode;
   if (typeof error === 'object' && error !== null && 'statusCode' in error) {
-    const code = (error).statusCode;
+    const code = error.statusCode;
     return typeof code === 'number' ? code : undefined;
   }
   return undefined;

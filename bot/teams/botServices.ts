@@ -1,5 +1,6 @@
 import type { AppConfig } from '../config';
 import type { CaseRepository } from '../domain/cases/caseRepository';
+import type { RoleRepository } from '../domain/roles/roleRepository';
 import type { ConversationRefRepository } from '../storage/conversationRefRepository';
 
 /** What the bot's handlers need, passed in by the composition root (bot/app.ts). */
@@ -7,5 +8,6 @@ export interface BotServices {
   config: AppConfig;
   cases: CaseRepository;
   conversationRefs: ConversationRefRepository;
+  roles: RoleRepository;
   now: () => Date;
 }

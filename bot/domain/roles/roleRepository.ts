@@ -1,0 +1,30 @@
+import type { Action, RoleAssignment, RoleName } from './roles';
+
+export interface RoleChange {
+  at: string;
+  by: string;
+  change: 'grant' | 'revoke';
+  personId: string;
+  role: RoleName;
+  scope: string;
+}
+
+export interface DeniedAttempt {
+  at: string;
+  personId: string;
+  action: Action;
+  target: string;
+}
+
+/** What the domain needs from role storage. The Table Storage implementation is in bot/storage. */
+export interface RoleRepository {
+  rolesOf(personId: string): Promise<RoleAssignment[]>;
+  holders(role: RoleName, scope?: string): Promise<RoleAssignment[]>;
+  /** Grants a role and records the change; granting a role already held is a no-op. */
+  grant(assignment: RoleAssignment): Promise<void>;
+  /** Revokes a role and records the change; returns false if it was not held. */
+  revoke(personId: string, role: RoleName, scope: string, by: string): Promise<boolean>;
+  changes(): Promise<RoleChange[]>;
+  recordDenied(attempt: DeniedAttempt): Promise<void>;
+  deniedAttempts(): Promise<DeniedAttempt[]>;
+}

@@ -1,0 +1,88 @@
+/**
+ * Roles and what they allow. People are identified by their Azure AD object id; a role is global
+ * ('*') or held for one committee (its id, e.g. 'fsu-rehabilitering'). This module is the one
+ * authorisation rule of the app: the bot's card actions and the tab's API both ask `can()`.
+ */
+export const ROLE_NAMES = [
+  'admin',
+  'secretariat_leader',
+  'secretariat_member',
+  'ssu_leader',
+  'ssu_deputy',
+  'committee_leader',
+  'committee_deputy',
+  'committee_member',
+] as const;
+export type RoleName = (typeof ROLE_NAMES)[number];
+
+/** Roles that only make sense for one committee; the others are global. */
+export const COMMITTEE_ROLES: readonly RoleName[] = [
+  'committee_leader',
+  'committee_deputy',
+  'committee_member',
+];
+
+export const GLOBAL_SCOPE = '*';
+
+export interface RoleAssignment {
+  personId: string;
+  role: RoleName;
+  /** '*' for global roles, the committee id for committee roles. */
+  scope: string;
+  /** Display only. */
+  personName?: string;
+  grantedBy: string;
+  grantedAt: string;
+}
+
+export type Action =
+  | 'case.propose_routing' // secretariat: propose a forum
+  | 'case.return' // secretariat: return with a justification
+  | 'case.request_info' // secretariat: ask the submitter for more
+  | 'case.approve_routing' // SSU leader/deputy: approve or change the forum
+  | 'case.register_outcome' // secretariat: decision, meeting date, minutes
+  | 'case.forward' // secretariat: record that a forum sent the case on
+  | 'case.view_all' // secretariat, SSU leadership, admins
+  | 'justifications.manage' // secretariat: the standard justifications
+  | 'plan.update_status' // committee members, leaders, deputies (their committee)
+  | 'plan.edit' // committee leaders and deputies (their committee)
+  | 'roles.manage'; // administrators
+
+const SECRETARIAT: readonly RoleName[] = ['secretariat_leader', 'secretariat_member'];
+const SSU_LEADERSHIP: readonly RoleName[] = ['ssu_leader', 'ssu_deputy'];
+
+/** Which global roles may take each action. Committee actions are checked per committee below. */
+const GLOBAL_RULES: Record<Action, readonly RoleName[]> = {
+  'case.propose_routing': SECRETARIAT,
+  'case.return': SECRETARIAT,
+  'case.request_info': SECRETARIAT,
+  'case.approve_routing': SSU_LEADERSHIP,
+  'case.register_outcome': SECRETARIAT,
+  'case.forward': SECRETARIAT,
+  'case.view_all': [...SECRETARIAT, ...SSU_LEADERSHIP, 'admin'],
+  'justifications.manage': SECRETARIAT,
+  'plan.update_status': ['admin'],
+  'plan.edit': ['admin'],
+  'roles.manage': ['admin'],
+};
+
+const COMMITTEE_RULES: Partial<Record<Action, readonly RoleName[]>> = {
+  'plan.update_status': ['committee_leader', 'committee_deputy', 'committee_member'],
+  'plan.edit': ['committee_leader', 'committee_deputy'],
+};
+
+/**
+ * Whether someone holding `assignments` may take `action`, for `committee` where the action is about
+ * one committee's plan. Decided only from stored roles, never from what a card or request says.
+ */
+export function can(assignments: readonly RoleAssignment[], action: Action, committee?: string): boolean {
+  const global = GLOBAL_RULES[action];
+  if (assignments.some((a) => a.scope === GLOBAL_SCOPE && global.includes(a.role))) return true;
+  const perCommittee = COMMITTEE_RULES[action];
+  if (!perCommittee || !committee) return false;
+  return assignments.some((a) => a.scope === committee && perCommittee.includes(a.role));
+}
+
+export function isValidAssignment(role: RoleName, scope: string): boolean {
+  return COMMITTEE_ROLES.includes(role) ? scope !== GLOBAL_SCOPE && scope.length > 0 : scope === GLOBAL_SCOPE;
+}

@@ -57,7 +57,7 @@ export function readActivityInput(activity: Partial<Activity>): ActivityInput {
   const text = activity.recipient?.id
     ? (TurnContext.removeMentionText(activity, activity.recipient.id) ?? raw)
     : raw;
-  if (text.trim() === '') {
+  if (text === '') {
     return activity.attachments?.some((a) => !a.contentType?.startsWith('text/html'))
       ? { kind: 'attachment' }
       : { kind: 'empty' };

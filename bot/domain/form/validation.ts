@@ -69,23 +69,37 @@ function parseChoices(field: FormField, text: string): ValidationResult {
     return option ? { ok: true, value: option.value } : fail;
   }
   if (NONE_WORDS.has(normalizeWord(text))) return { ok: true, value: [] };
-  const whole = matchOption(options, text);
-  if (whole) return { ok: true, value: [whole.value] };
   const chosen: string[] = [];
-  for (const token of text
+  const tokens = text
     .split(/[,;\n]+/)
     .map((t) => t.trim())
-    .filter(Boolean)) {
-    const direct = matchOption(options, token);
-    const parts = direct
-      ? [direct]
-      : token.split(/\s+(?:og|and|\+|&)\s+/i).map((t) => matchOption(options, t));
-    for (const option of parts) {
-      if (!option) return fail;
-      if (!chosen.includes(option.value)) chosen.push(option.value);
-    }
+    .filter(Boolean);
+  for (const token of tokens) {
+    const found = matchJoined(options, token);
+    if (!found) return fail;
+    for (const option of found) if (!chosen.includes(option.value)) chosen.push(option.value);
   }
   return { ok: true, value: chosen };
+}
+
+/**
+ * "barn og unge og skrøpelege eldre" is two options, but "og" is also inside "Barn og unge":
+ * take the longest run of words joined by og/and/+/& that names an option, then go on after it.
+ */
+function matchJoined(options: ReferenceOption[], token: string): ReferenceOption[] | undefined {
+  const pieces = token.split(/(\s+(?:og|and|\+|&)\s+)/i); // parts at even indexes, separators between
+  const parts = Math.ceil(pieces.length / 2);
+  const found: ReferenceOption[] = [];
+  for (let start = 0; start < parts;) {
+    let end = parts;
+    let option: ReferenceOption | undefined;
+    for (; end > start && !option; end--)
+      option = matchOption(options, pieces.slice(2 * start, 2 * end - 1).join(''));
+    if (!option) return undefined;
+    found.push(option);
+    start = end + 1;
+  }
+  return found;
 }
 
 /** Validates an answer typed in the chat. */

@@ -15,7 +15,7 @@ const WORDS: Record<Command, string[]> = {
     'meld inn sak',
     'ny innmelding',
   ],
-  help: ['hjelp', 'help', '?'],
+  help: ['hjelp', 'help'],
   back: ['tilbake', 'back', 'forrige', 'forre', 'ga tilbake', 'go back'],
   skip: ['hopp over', 'skip', 'hopp'],
   cancel: ['avbryt', 'cancel', 'avslutt'],
@@ -34,7 +34,10 @@ const LOOKUP = new Map<string, Command>(
 
 /** A command only when the whole message is the command word, so answers that mention one are answers. */
 export function parseCommand(text: string): Command | undefined {
-  return LOOKUP.get(normalizeWord(text));
+  // normalizeWord drops trailing punctuation, so a lone "?" is checked before it.
+  if (text.trim() === '?') return 'help';
+  const word = normalizeWord(text);
+  return word ? LOOKUP.get(word) : undefined;
 }
 
 /** Commands that mean the same wherever the person is; the rest only mean something inside the form. */

@@ -149,11 +149,16 @@ export function step(
     return advance(answer(touched, field, result.value), field);
   }
 
+  // "ja" (typed or the card's button) takes the value Teams gave for this field.
+  const prefilled = field.prefill ? touched.prefill[field.prefill] : undefined;
+  if (command === 'yes' && prefilled) {
+    const result = validateTyped(field, prefilled);
+    if (!result.ok) return { draft: touched, effect: { type: 'ask', field, error: result.error } };
+    return advance(answer(touched, field, result.value), field);
+  }
   if (input.kind !== 'text') return { draft: touched, effect: { type: 'ask', field } };
 
-  const prefilled = field.prefill ? touched.prefill[field.prefill] : undefined;
-  const text = command === 'yes' && prefilled ? prefilled : input.text;
-  const result = validateTyped(field, text);
+  const result = validateTyped(field, input.text);
   if (!result.ok) return { draft: touched, effect: { type: 'ask', field, error: result.error } };
   return advance(answer(touched, field, result.value), field);
 }

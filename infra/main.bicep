@@ -1,0 +1,332 @@
+// Azure resources for the Helsefellesskap Møre og Romsdal Teams app (one environment).
+//
+// Deployed by the Microsoft 365 Agents Toolkit (`atk provision --env <env>`, the arm/deploy step in
+// m365agents.yml) into an existing resource group, with the values in infra/main.parameters.json.
+// The outputs are written back to env/.env.<env> under the same names (BOT_ID, TAB_ENDPOINT, ...).
+//
+// What it creates:
+// - a user-assigned managed identity: the bot's identity (no client secret anywhere) and the identity
+//   the server uses for Table Storage;
+// - an App Service plan (Linux) and a web app on Node 20 that serves the bot (/api/messages), the
+//   tab and its API, with that identity assigned;
+// - an Azure Bot (UserAssignedMSI) with the Microsoft Teams channel, pointing at the web app;
+// - a storage account for Table Storage with shared keys disabled, and the role "Storage Table Data
+//   Contributor" for the identity on it;
+// - Application Insights (workspace-based) with a Log Analytics workspace, which also receives the
+//   web app's HTTP, console and platform logs.
+//
+// The account that deploys needs to be able to create role assignments on the resource group
+// (Owner, or Contributor plus Role Based Access Control Administrator / User Access Administrator).
+
+targetScope = 'resourceGroup'
+
+@minLength(4)
+@maxLength(40)
+@description('Prefix for every resource name; lowercase letters, digits and hyphens. Web app and bot names must be globally unique, so include a random suffix.')
+param resourceBaseName string
+
+@description('Azure region for everything except the bot registration (which is global). Defaults to the resource group\'s region.')
+param location string = resourceGroup().location
+
+@allowed([
+  'B1'
+  'B2'
+  'B3'
+  'S1'
+  'S2'
+  'S3'
+  'P0v3'
+  'P1v3'
+  'P2v3'
+])
+@description('App Service plan SKU. B1 is enough for a partnership of this size; Always On needs Basic or higher.')
+param appServiceSku string = 'B1'
+
+@maxLength(42)
+@description('Display name of the Azure Bot resource.')
+param botDisplayName string = 'Helsefellesskap Møre og Romsdal'
+
+@description('Client (application) id of the Microsoft Entra app for tab single sign-on (created by aadApp/create).')
+param ssoClientId string
+
+@description('Tenant id of that Entra app; defaults to the tenant of this deployment.')
+param ssoTenantId string = tenant().tenantId
+
+@description('Comma-separated Entra object ids of the first app administrators.')
+param bootstrapAdmins string = ''
+
+@description('Entra object id(s) of the leader of the joint secretariat (felles samarbeidssekretariat).')
+param bootstrapSecretariatLeader string = ''
+
+@description('Entra object id(s) of the leader of the strategic committee (SSU).')
+param bootstrapSsuLeader string = ''
+
+@description('Entra object id(s) of the deputy leader of the strategic committee (SSU).')
+param bootstrapSsuDeputy string = ''
+
+@description('Days Log Analytics keeps logs and telemetry.')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 30
+
+param tags object = {
+  application: 'helsefellesskap-teams'
+}
+
+var identityName = '${resourceBaseName}-id'
+var planName = '${resourceBaseName}-plan'
+var webAppName = '${resourceBaseName}-app'
+var botName = '${resourceBaseName}-bot'
+var workspaceName = '${resourceBaseName}-log'
+var appInsightsName = '${resourceBaseName}-appi'
+// 3-24 lowercase letters and digits, globally unique: 'st' + 13 characters derived from the group and base name.
+var storageAccountName = 'st${uniqueString(resourceGroup().id, resourceBaseName)}'
+
+// Built-in role "Storage Table Data Contributor".
+var storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+
+// ---------------------------------------------------------------------------------------------------
+// Identity
+// ---------------------------------------------------------------------------------------------------
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: identityName
+  location: location
+  tags: tags
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Monitoring
+// ---------------------------------------------------------------------------------------------------
+
+resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: workspaceName
+  location: location
+  tags: tags
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: logRetentionDays
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: appInsightsName
+  location: location
+  tags: tags
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: workspace.id
+    IngestionMode: 'LogAnalytics'
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Storage (Azure Table Storage, Entra ID auth only)
+// ---------------------------------------------------------------------------------------------------
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: storageAccountName
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    accessTier: 'Hot'
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    allowCrossTenantReplication: false
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storage.id, identity.id, storageTableDataContributorRoleId)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributorRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    description: 'The Helsefellesskap app (bot and tab API) reads and writes its tables.'
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Web app
+// ---------------------------------------------------------------------------------------------------
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'linux'
+  sku: {
+    name: appServiceSku
+  }
+  properties: {
+    reserved: true // Linux
+  }
+}
+
+resource webApp 'Microsoft.Web/sites@2024-04-01' = {
+  name: webAppName
+  location: location
+  tags: tags
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    publicNetworkAccess: 'Enabled'
+    siteConfig: {
+      linuxFxVersion: 'NODE|20-lts'
+      appCommandLine: 'node dist/bot/index.js'
+      alwaysOn: true
+      healthCheckPath: '/healthz'
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      webSocketsEnabled: false
+      remoteDebuggingEnabled: false
+    }
+  }
+}
+
+// App settings are a separate resource so they can use the web app's own host name.
+// Every `atk provision` rewrites them all: change them in env/.env.<env> or here, not in the portal.
+resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: webApp
+  name: 'appsettings'
+  properties: {
+    // Bot Framework authentication with the user-assigned managed identity (no MicrosoftAppPassword).
+    MicrosoftAppType: 'UserAssignedMSI'
+    MicrosoftAppId: identity.properties.clientId
+    MicrosoftAppTenantId: identity.properties.tenantId
+    // DefaultAzureCredential picks the user-assigned identity by this client id.
+    AZURE_CLIENT_ID: identity.properties.clientId
+    STORAGE_ACCOUNT_URL: 'https://${storage.name}.table.${environment().suffixes.storage}'
+    // Tab single sign-on: the API validates tokens issued for this Entra app.
+    SSO_CLIENT_ID: ssoClientId
+    SSO_TENANT_ID: ssoTenantId
+    SSO_APP_ID_URI: 'api://${webApp.properties.defaultHostName}/${ssoClientId}'
+    APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
+    // First users, by Entra object id (comma-separated); see docs/deployment.md.
+    BOOTSTRAP_ADMINS: bootstrapAdmins
+    BOOTSTRAP_SECRETARIAT_LEADER: bootstrapSecretariatLeader
+    BOOTSTRAP_SSU_LEADER: bootstrapSsuLeader
+    BOOTSTRAP_SSU_DEPUTY: bootstrapSsuDeputy
+    // The deployed zip is mounted read-only and run as built; App Service does not build it.
+    WEBSITE_RUN_FROM_PACKAGE: '1'
+    SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
+    NODE_ENV: 'production'
+  }
+  dependsOn: [
+    tableDataContributor
+  ]
+}
+
+// Deployments use Microsoft Entra ID (the toolkit's zipDeploy does), so basic-auth publishing is off.
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: webApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: webApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+resource webAppDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: webApp
+  properties: {
+    workspaceId: workspace.id
+    logs: [
+      {
+        category: 'AppServiceHTTPLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServiceConsoleLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServicePlatformLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Azure Bot with the Microsoft Teams channel
+// ---------------------------------------------------------------------------------------------------
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: botName
+  location: 'global'
+  tags: tags
+  kind: 'azurebot'
+  sku: {
+    name: 'F0' // the Teams channel is a standard channel: no message charges
+  }
+  properties: {
+    displayName: botDisplayName
+    endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
+    msaAppType: 'UserAssignedMSI'
+    msaAppId: identity.properties.clientId
+    msaAppTenantId: identity.properties.tenantId
+    msaAppMSIResourceId: identity.id
+  }
+}
+
+resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Outputs, written by the toolkit to env/.env.<env>
+// ---------------------------------------------------------------------------------------------------
+
+@description('The bot\'s Microsoft App ID: the managed identity\'s client id (the Teams manifest\'s botId).')
+output BOT_ID string = identity.properties.clientId
+output BOT_DOMAIN string = webApp.properties.defaultHostName
+output TAB_DOMAIN string = webApp.properties.defaultHostName
+output TAB_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'
+output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
+output STORAGE_ACCOUNT_URL string = 'https://${storage.name}.table.${environment().suffixes.storage}'
+output IDENTITY_CLIENT_ID string = identity.properties.clientId

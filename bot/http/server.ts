@@ -6,6 +6,7 @@ import type { ActivityHandler } from 'botbuilder';
 import type { Logger } from '../logger';
 import type { StorageAccount } from '../storage/storageAccount';
 import { checkActivity } from './activityValidation';
+import { mountLegalPages } from './legalPages';
 
 export interface HttpDeps {
   adapter: CloudAdapter;
@@ -14,6 +15,8 @@ export interface HttpDeps {
   log: Logger;
   /** True when the bot has no Bot Framework identity: then only loopback may call /api/messages. */
   unauthenticated: boolean;
+  /** The tab's API (bot/http/api), mounted at /api after /api/messages. */
+  api?: express.Router;
 }
 
 function isLoopback(address: string | undefined): boolean {
@@ -64,6 +67,9 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     },
   );
 
+  if (deps.api) app.use('/api', deps.api);
+
+  mountLegalPages(app);
   const tabDist = findTabDist();
   if (tabDist) app.use('/tab', express.static(tabDist, { index: 'index.html' }));
 

@@ -1,6 +1,7 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import { parseCommand, type Command } from '../domain/intake/commands';
 import type { IntakeInput } from '../domain/intake/intakeFlow';
+import { messageText } from './teamsMessageText';
 import { langFromSwitchWord, type Lang } from '../domain/i18n/language';
 
 /** What a message activity means, whether it was typed or came from a card button. */
@@ -52,11 +53,10 @@ export function readActivityInput(activity: Partial<Activity>): ActivityInput {
     }
     return { kind: 'empty' };
   }
-  const raw = typeof activity.text === 'string' ? activity.text : '';
+  const raw = messageText(typeof activity.text === 'string' ? activity.text : '', activity.attachments);
   // In a team or group chat the bot's @mention is part of the text; it is not part of the answer.
-  const text = activity.recipient?.id
-    ? (TurnContext.removeMentionText(activity, activity.recipient.id) ?? raw)
-    : raw;
+  const mentioned = activity.entities?.some((e) => e.type === 'mention') && activity.recipient?.id;
+  const text = mentioned ? (TurnContext.removeMentionText(activity, activity.recipient!.id) ?? raw) : raw;
   if (text === '') {
     return activity.attachments?.some((a) => !a.contentType?.startsWith('text/html'))
       ? { kind: 'attachment' }

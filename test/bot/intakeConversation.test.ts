@@ -244,6 +244,30 @@ describe('intake conversation through /api/messages', () => {
     assert.equal(stored?.submitter.email, 'runa.bakke@orsta.kommune.no');
   });
 
+  it('keeps the paragraphs and bullets of a multi-line answer as Teams sends it (flattened text + HTML)', async () => {
+    const user = new TestUser(channel, bot, runa);
+    await user.say('ny sak');
+    await answerUntil(user, 'background');
+    const html =
+      '<p>Første avsnitt om koordinering.</p><p>&nbsp;</p><p>Målet er at tenestene:</p>' +
+      '<ul><li>er trygge</li><li>er samordna</li></ul><p><a href="https://lovdata.no/x">https://lovdata.no/x</a></p>';
+    const replies = await user.send({
+      type: 'message',
+      text: 'Første avsnitt om koordinering. Målet er at tenestene: er trygge er samordna https://lovdata.no/x',
+      attachments: [{ contentType: 'text/html', content: html }],
+    });
+    assert.match(textOf(replies), /Kor mykje hastar saka/);
+    for (const field of FORM_FIELDS.slice(FORM_FIELDS.findIndex((f) => f.id === 'urgency'))) {
+      await user.say(REFERENCE_CASE[field.id]);
+    }
+    await user.say('send inn');
+    const [stored] = await bot.app.services.cases.listBySubmitter('aad-runa');
+    assert.equal(
+      stored?.answers.background,
+      'Første avsnitt om koordinering.\n\nMålet er at tenestene:\n• er trygge\n• er samordna\nhttps://lovdata.no/x',
+    );
+  });
+
   it('greets a new user once and lists their cases on "status"', async () => {
     const user = new TestUser(channel, bot, runa);
     let replies = await user.join();
@@ -300,7 +324,7 @@ describe('malformed requests to /api/messages', () => {
   for (const [name, body, kind] of cases) {
     it(`${name} → 4xx, and the server keeps answering`, async () => {
       const raw = body();
-      const result = await bot.post(kind === 'text' ? (raw) : raw);
+      const result = await bot.post(kind === 'text' ? raw : raw);
       assert.ok(result.status >= 400 && result.status < 500, `${result.status} ${result.body}`);
       const health = await fetch(`${bot.url}/healthz`);
       assert.equal(health.status, 200);

@@ -136,7 +136,8 @@ function answerViews(answers: Answers, lang: Lang, submittedAt: Date, editable: 
         editable: false,
       });
     }
-    return { heading: `${section.number}. ${section.heading[lang]}`, fields };
+    // A no-break space after the number: with a plain space, card markdown makes it a numbered list.
+    return { heading: `${section.number}.\u00a0${section.heading[lang]}`, fields };
   });
 }
 
@@ -207,7 +208,7 @@ export function receiptCard(record: CaseRecord, lang: Lang): { card: Attachment;
           { title: m.stateLabels.submitted, value: record.number },
         ],
         intro: m.receiptIntro,
-        steps: m.nextSteps.map((text, i) => ({ number: i + 2, text })),
+        steps: m.nextSteps.map((text, i) => ({ number: `${i + 2}.\u00a0`, text })),
         copyHeading: m.receiptCopy,
         longNote,
         sections,

@@ -24,6 +24,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  log.error('server.start_failed', { error: (error as Error).message });
+  const message = (error as Error).message;
+  const hint = /ECONNREFUSED/.test(message)
+    ? 'Table Storage did not answer: start Azurite (npm start does) or set STORAGE_CONNECTION_STRING / STORAGE_ACCOUNT_URL.'
+    : undefined;
+  log.error('server.start_failed', { error: message, hint });
   process.exit(1);
 });

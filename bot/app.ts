@@ -12,10 +12,18 @@ import { TableStateStorage } from './storage/tableStateStorage';
 import { createBotAdapter } from './teams/botAdapter';
 import type { BotServices } from './teams/botServices';
 import { PartnershipBot } from './teams/partnershipBot';
+import { createRouting } from './notifications/routingRuntime';
+import { Authenticator } from './auth';
+import { createApiRouter } from './http/api/apiRouter';
+import { DEFAULT_PLANS } from './domain/plans/defaultPlans';
+import type { PlanRepository } from './domain/plans/planRepository';
+import { PlanService } from './domain/plans/planService';
+import { TablePlanRepository } from './storage/tablePlanRepository';
 
 export interface App {
   services: BotServices;
   storage: StorageAccount;
+  plans: PlanRepository;
   listen(port: number, host?: string): Promise<Server>;
 }
 
@@ -28,28 +36,56 @@ export async function createApp(
   const storage = new StorageAccount(config.storage, config.tablePrefix);
   await storage.ensureTables();
 
-  const services: BotServices = {
+  const adapter = createBotAdapter(config.botIdentity, log);
+  const core = {
     config,
     cases: new TableCaseRepository(storage.table('cases')),
     conversationRefs: new ConversationRefRepository(storage.table('conversationRefs')),
     roles: new TableRoleRepository(storage.table('roles'), storage.table('roleAudit')),
     now: opts.now ?? (() => new Date()),
   };
+  // Routing cards, notifications and reminders (issue 3); proactive sends go through the adapter.
+  const services: BotServices = { ...core, routing: createRouting(core, { storage, adapter, log }) };
   await bootstrapRoles(services.roles, config.bootstrapRoles, services.now());
+  await services.routing.start();
+
+  // Action plans and the tab's API (issue 4).
+  const plans = new TablePlanRepository(storage.table('plans'));
+  const seeded = await plans.seed(DEFAULT_PLANS, services.now());
+  if (seeded.seeded) log.info('plans.seeded', { committees: seeded.committees, rows: seeded.rows });
+  if (config.localIdentity && config.storage.kind === 'accountUrl') {
+    throw new Error('LOCAL_IDENTITY=on is refused with Azure storage (STORAGE_ACCOUNT_URL).');
+  }
+  const auth = new Authenticator({
+    ...(config.sso ? { sso: config.sso } : {}),
+    localIdentity: config.localIdentity ?? false,
+    roles: services.roles,
+  });
+  auth.announce(log);
+  const api = createApiRouter({
+    auth,
+    plans,
+    planService: new PlanService({ plans, roles: services.roles, now: services.now }),
+    roles: services.roles,
+    cases: services.cases,
+    now: services.now,
+    log,
+  });
   const stateStorage = new TableStateStorage(storage.table('botState'));
   const bot = new PartnershipBot(services, new ConversationState(stateStorage), new UserState(stateStorage));
-  const adapter = createBotAdapter(config.botIdentity, log);
   const http = createHttpApp({
     adapter,
     bot,
     storage,
     log,
     unauthenticated: config.botIdentity.MicrosoftAppId === '',
+    api,
   });
 
   return {
     services,
     storage,
+    plans,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         const server = http.listen(port, host ?? '0.0.0.0', () => resolve(server));

@@ -34,6 +34,98 @@ export interface AppConfig {
   draftResumeAfterMinutes: number;
   /** Roles granted on start (Azure AD object ids); see bootstrapRoles. */
   bootstrapRoles: RoleBootstrap;
+  /** Teams SSO for the tab's API (SSO_*); undefined when not configured: then only local identity signs in. */
+  sso?: SsoConfig;
+  /** LOCAL_IDENTITY=on: loopback requests may name their person in a header. Never with Azure storage. */
+  localIdentity?: boolean;
+  /** Routing cards, notifications and reminders (issue 3); see routingConfigFrom. */
+  routing: RoutingConfig;
+}
+
+export interface RoutingConfig {
+  /** ROUTING_APPROVALS_REQUIRED: distinct SSU leaders/deputies who must approve a proposal (1 or 2; default 1). */
+  approvalsRequired: number;
+  /** REMINDER_WORKING_DAYS: a case untouched this many working days is brought up again (default 3). */
+  reminderWorkingDays: number;
+  /** JOBS_INTERVAL_SECONDS: how often notifications are retried and reminders checked; 0 = never (default 300). */
+  jobsIntervalSeconds: number;
+  /** SECRETARIAT_CHANNEL_ID (+ _SERVICE_URL, _LANG): the team channel that also gets each new case. */
+  secretariatChannel?: { conversationId: string; serviceUrl: string; lang: 'nn' | 'nb' | 'en' };
+  /** NOTIFY_*: retrying proactive messages. */
+  retry: { immediateAttempts: number; baseDelayMs: number; maxAttempts: number; retryAfterMs: number };
+}
+
+export function routingConfigFrom(env: Env): RoutingConfig {
+  const channelId = env.SECRETARIAT_CHANNEL_ID?.trim() ?? '';
+  const serviceUrl = env.SECRETARIAT_CHANNEL_SERVICE_URL?.trim() || 'https://smba.trafficmanager.net/teams/';
+  if (channelId && !/^https?:\/\//.test(serviceUrl)) {
+    throw new ConfigError('SECRETARIAT_CHANNEL_SERVICE_URL must be an http(s) URL.');
+  }
+  const lang = (env.SECRETARIAT_CHANNEL_LANG?.trim() || 'nn') as 'nn' | 'nb' | 'en';
+  if (!['nn', 'nb', 'en'].includes(lang))
+    throw new ConfigError('SECRETARIAT_CHANNEL_LANG must be nn, nb or en.');
+  return {
+    approvalsRequired: intFrom(env, 'ROUTING_APPROVALS_REQUIRED', 1, 1, 2),
+    reminderWorkingDays: intFrom(env, 'REMINDER_WORKING_DAYS', 3, 1, 60),
+    jobsIntervalSeconds: intFrom(env, 'JOBS_INTERVAL_SECONDS', 300, 0, 86_400),
+    ...(channelId ? { secretariatChannel: { conversationId: channelId, serviceUrl, lang } } : {}),
+    retry: {
+      immediateAttempts: intFrom(env, 'NOTIFY_IMMEDIATE_ATTEMPTS', 3, 1, 10),
+      baseDelayMs: intFrom(env, 'NOTIFY_RETRY_BASE_MS', 500, 0, 60_000),
+      maxAttempts: intFrom(env, 'NOTIFY_MAX_ATTEMPTS', 12, 1, 100),
+      retryAfterMs: intFrom(env, 'NOTIFY_RETRY_AFTER_SECONDS', 60, 1, 86_400) * 1000,
+    },
+  };
+}
+
+export interface SsoConfig {
+  /** The tab's Azure AD app registration (client) id: an accepted audience. */
+  clientId: string;
+  /** The only tenant whose tokens are accepted (its GUID). */
+  tenantId: string;
+  /** The app id URI (api://<host>/<client id>): also an accepted audience (v1 tokens carry it). */
+  appIdUri?: string;
+  /** Where the signing keys are; defaults to Azure AD's keys for the tenant. Tests point it at loopback. */
+  jwksUri: string;
+}
+
+/** SSO_CLIENT_ID and SSO_TENANT_ID together switch SSO on; SSO_APP_ID_URI and SSO_JWKS_URI are optional. */
+export function ssoConfigFrom(env: Env): SsoConfig | undefined {
+  const clientId = env.SSO_CLIENT_ID?.trim() ?? '';
+  const tenantId = env.SSO_TENANT_ID?.trim() ?? '';
+  const appIdUri = env.SSO_APP_ID_URI?.trim() ?? '';
+  const jwksUri = env.SSO_JWKS_URI?.trim() ?? '';
+  if (!clientId && !tenantId) {
+    if (appIdUri || jwksUri)
+      throw new ConfigError('SSO_APP_ID_URI/SSO_JWKS_URI need SSO_CLIENT_ID and SSO_TENANT_ID.');
+    return undefined;
+  }
+  if (!clientId || !tenantId) throw new ConfigError('Set both SSO_CLIENT_ID and SSO_TENANT_ID, or neither.');
+  const guid = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+  if (!guid.test(tenantId)) throw new ConfigError('SSO_TENANT_ID must be the tenant id (a GUID).');
+  if (jwksUri && !/^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/])/.test(jwksUri)) {
+    throw new ConfigError('SSO_JWKS_URI must be an https:// URL (http only on loopback, for tests).');
+  }
+  return {
+    clientId,
+    tenantId,
+    ...(appIdUri ? { appIdUri } : {}),
+    jwksUri: jwksUri || `https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`,
+  };
+}
+
+/** LOCAL_IDENTITY: "on" or "off" (default). Refused with Azure storage, so it can never reach production. */
+export function localIdentityFrom(env: Env): boolean {
+  const raw = (env.LOCAL_IDENTITY ?? '').trim().toLowerCase();
+  if (raw === '' || raw === 'off') return false;
+  if (raw !== 'on')
+    throw new ConfigError(`LOCAL_IDENTITY must be "on" or "off", got "${env.LOCAL_IDENTITY}".`);
+  if (env.STORAGE_ACCOUNT_URL?.trim()) {
+    throw new ConfigError(
+      'LOCAL_IDENTITY=on is for local development only and is refused with STORAGE_ACCOUNT_URL.',
+    );
+  }
+  return true;
 }
 
 type Env = Record<string, string | undefined>;
@@ -97,5 +189,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ssuLeaders: idList(env, 'BOOTSTRAP_SSU_LEADER'),
       ssuDeputies: idList(env, 'BOOTSTRAP_SSU_DEPUTY'),
     },
+    sso: ssoConfigFrom(env),
+    localIdentity: localIdentityFrom(env),
+    routing: routingConfigFrom(env),
   };
 }

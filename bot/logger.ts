@@ -1,6 +1,9 @@
 /**
  * Structured logs: one JSON line per event, with ids but never answer text or personal data.
  */
+/** Turn-state key under which a turn carries the id of the HTTP request that brought it. */
+export const REQUEST_ID = 'requestId';
+
 export type LogFields = Record<string, string | number | boolean | undefined>;
 
 export interface Logger {

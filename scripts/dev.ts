@@ -97,7 +97,8 @@ async function main(): Promise<void> {
       stdio: 'inherit',
     });
     // The bot is still worth running while someone mends the tab; the failure above says why.
-    if (build.status !== 0) console.error('\n*** The tab did not build (see above); starting the bot without it. ***\n');
+    if (build.status !== 0)
+      console.error('\n*** The tab did not build (see above); starting the bot without it. ***\n');
   }
 
   start('server', bin('tsx'), [path.join('bot', 'index.ts')], {

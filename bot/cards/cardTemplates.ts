@@ -17,7 +17,13 @@ function templatesDir(): string {
 const cache = new Map<string, ACData.Template>();
 
 export type TemplateName =
-  'intake-question' | 'intake-summary' | 'intake-receipt' | 'message-with-actions' | 'my-cases';
+  | 'intake-question'
+  | 'intake-summary'
+  | 'intake-receipt'
+  | 'message-with-actions'
+  | 'my-cases'
+  | 'case-card'
+  | 'case-message';
 
 export function loadTemplate(name: TemplateName): ACData.Template {
   let template = cache.get(name);

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
-import type { Logger } from '../logger';
+import { REQUEST_ID, type Logger } from '../logger';
 import type { StorageAccount } from '../storage/storageAccount';
 import { checkActivity } from './activityValidation';
 import { mountLegalPages } from './legalPages';
@@ -17,6 +18,31 @@ export interface HttpDeps {
   unauthenticated: boolean;
   /** The tab's API (bot/http/api), mounted at /api after /api/messages. */
   api?: express.Router;
+}
+
+/**
+ * One JSON log line per request with a request id (taken from x-request-id when a proxy set one),
+ * also returned as a header so a person's report can be matched to the log. Paths and status only:
+ * never bodies, answers or names.
+ */
+function requestLog(log: Logger) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const header = req.headers['x-request-id'];
+    const requestId = typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      log.info('http.request', {
+        requestId,
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
+      });
+    });
+    next();
+  };
 }
 
 function isLoopback(address: string | undefined): boolean {
@@ -36,6 +62,7 @@ function findTabDist(): string | undefined {
 export function createHttpApp(deps: HttpDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLog(deps.log));
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -63,7 +90,10 @@ export function createHttpApp(deps: HttpDeps): express.Express {
         res.status(400).json({ error: check.reason });
         return;
       }
-      await deps.adapter.process(req, res, (context) => deps.bot.run(context));
+      await deps.adapter.process(req, res, (context) => {
+        context.turnState.set(REQUEST_ID, res.locals.requestId);
+        return deps.bot.run(context);
+      });
     },
   );
 

@@ -1,5 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
 import type { TableClient } from '@azure/data-tables';
+import type { Lang } from '../domain/i18n/language';
 import { packJson, unpackJson } from './chunkedJson';
 import { encodeKey } from './keys';
 import { isNotFound } from './tableErrors';
@@ -11,16 +12,36 @@ import { isNotFound } from './tableErrors';
 export class ConversationRefRepository {
   constructor(private readonly table: TableClient) {}
 
-  async save(personId: string, reference: Partial<ConversationReference>): Promise<void> {
+  /** `lang` is the person's current language, remembered so notifications to them use it. */
+  async save(personId: string, reference: Partial<ConversationReference>, lang?: Lang): Promise<void> {
     await this.table.upsertEntity(
       {
         partitionKey: encodeKey(personId),
         rowKey: 'personal',
         savedAt: new Date().toISOString(),
+        ...(lang ? { lang } : {}),
         ...packJson(reference, 'ref'),
       },
-      'Replace',
+      // Merge keeps the language when a caller does not know it; the reference is always replaced.
+      'Merge',
     );
+  }
+
+  /** The reference and the person's language as last seen, for proactive messages. */
+  async lookup(
+    personId: string,
+  ): Promise<{ reference: Partial<ConversationReference>; lang?: Lang } | undefined> {
+    try {
+      const entity = await this.table.getEntity<Record<string, unknown>>(encodeKey(personId), 'personal');
+      const lang = entity.lang;
+      return {
+        reference: unpackJson(entity, 'ref'),
+        ...(lang === 'nn' || lang === 'nb' || lang === 'en' ? { lang } : {}),
+      };
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
   }
 
   async get(personId: string): Promise<Partial<ConversationReference> | undefined> {

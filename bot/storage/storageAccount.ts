@@ -12,6 +12,9 @@ export const TABLES = {
   conversationRefs: 'ConversationRefs',
   roles: 'Roles',
   roleAudit: 'RoleAudit',
+  plans: 'Plans',
+  notifications: 'Notifications',
+  justifications: 'Justifications',
 } as const;
 
 export type TableName = keyof typeof TABLES;

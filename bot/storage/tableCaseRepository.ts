@@ -42,6 +42,8 @@ function toEntity(record: Omit<CaseRecord, 'etag'>): Row & { partitionKey: strin
     updatedAt: record.updatedAt,
     historyCount: record.historyCount,
     ...packJson(record.answers, 'answers'),
+    // Routing lives in the case entity, so a transition updates it atomically with the history.
+    ...(record.routing ? packJson(record.routing, 'routing') : {}),
   };
 }
 
@@ -63,6 +65,7 @@ function fromEntity(entity: TableEntityResult<Row>): CaseRecord {
     submittedAt: entity.submittedAt as string,
     updatedAt: entity.updatedAt as string,
     historyCount: entity.historyCount as number,
+    ...(typeof entity.routingChunks === 'number' ? { routing: unpackJson(entity, 'routing') } : {}),
     etag: entity.etag,
   };
 }
@@ -84,6 +87,8 @@ function historyEntity(
     from: t.from ?? '',
     to: t.to,
     comment: t.comment ?? '',
+    event: t.event ?? '',
+    forum: t.forum ?? '',
   };
 }
 
@@ -172,6 +177,8 @@ export class TableCaseRepository implements CaseRepository {
         from: ((row.from as string) || null) as CaseState | null,
         to: row.to as CaseState,
         ...(row.comment ? { comment: row.comment as string } : {}),
+        ...(row.event ? { event: row.event as string } : {}),
+        ...(row.forum ? { forum: row.forum as string } : {}),
       });
     }
     return entries.sort((a, b) => a.seq - b.seq);

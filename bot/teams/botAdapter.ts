@@ -6,7 +6,7 @@ import {
 } from 'botbuilder';
 import type { BotIdentityConfig } from '../config';
 import { messages } from '../domain/i18n/messages';
-import type { Logger } from '../logger';
+import { REQUEST_ID, type Logger } from '../logger';
 import { turnLang } from './turnLanguage';
 
 /**
@@ -26,6 +26,7 @@ export function createBotAdapter(identity: BotIdentityConfig, log: Logger): Clou
       return;
     }
     log.error('turn.failed', {
+      requestId: context.turnState.get<string | undefined>(REQUEST_ID),
       error: error.message,
       stack: error.stack,
       activityType: context.activity.type,

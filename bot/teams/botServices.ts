@@ -1,6 +1,7 @@
 import type { AppConfig } from '../config';
 import type { CaseRepository } from '../domain/cases/caseRepository';
 import type { RoleRepository } from '../domain/roles/roleRepository';
+import type { RoutingRuntime } from '../notifications/routingRuntime';
 import type { ConversationRefRepository } from '../storage/conversationRefRepository';
 
 /** What the bot's handlers need, passed in by the composition root (bot/app.ts). */
@@ -10,4 +11,6 @@ export interface BotServices {
   conversationRefs: ConversationRefRepository;
   roles: RoleRepository;
   now: () => Date;
+  /** Routing cards, notifications, reminders and standard justifications (issue 3). */
+  routing: RoutingRuntime;
 }

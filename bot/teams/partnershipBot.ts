@@ -4,12 +4,14 @@ import {
   TeamsActivityHandler,
   TeamsInfo,
   TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
   type ConversationState,
   type InvokeResponse,
   type StatePropertyAccessor,
   type UserState,
 } from 'botbuilder';
-import { DialogSet, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { messageCard, myCasesCard, welcomeCard, commandAction } from '../cards/intakeCards';
 import { langFromLocale, type Lang } from '../domain/i18n/language';
 import { messages } from '../domain/i18n/messages';
@@ -18,6 +20,9 @@ import { readActivityInput } from './activityInput';
 import type { BotServices } from './botServices';
 import { INTAKE_DIALOG, IntakeDialog } from './intakeDialog';
 import { setTurnLang } from './turnLanguage';
+import { handleCaseCardAction } from './caseCardActions';
+import { handleRoutingCommand } from './routingCommands';
+import type { CaseRecord } from '../domain/cases/caseModel';
 
 /** What the bot remembers about a person, in user state (Table Storage). */
 interface UserProfile {
@@ -93,6 +98,15 @@ export class PartnershipBot extends TeamsActivityHandler {
     return response;
   }
 
+  /** Universal Actions on the case cards (routing, issue 3): see caseCardActions.ts. */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    _invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const lang = await this.prepare(context);
+    return handleCaseCardAction(context, this.services, personOf(context), lang);
+  }
+
   private async lang(context: TurnContext): Promise<Lang> {
     const profile = await this.profile.get(context, {});
     return profile.lang ?? langFromLocale(context.activity.locale);
@@ -106,6 +120,7 @@ export class PartnershipBot extends TeamsActivityHandler {
       await this.services.conversationRefs.save(
         person.id,
         TurnContext.getConversationReference(context.activity),
+        lang,
       );
     }
     return lang;
@@ -127,6 +142,12 @@ export class PartnershipBot extends TeamsActivityHandler {
       profile.lang = input.lang;
       lang = input.lang;
       setTurnLang(context, lang);
+      // Notifications to this person use the new language from now on.
+      await this.services.conversationRefs.save(
+        personOf(context).id,
+        TurnContext.getConversationReference(context.activity),
+        lang,
+      );
       await context.sendActivity(m().languageChanged);
       if (active) await dc.repromptDialog();
       return;
@@ -152,7 +173,17 @@ export class PartnershipBot extends TeamsActivityHandler {
       return;
     }
     if (active) {
-      await this.intake.continueWith(dc, input.input);
+      const result = await this.intake.continueWith(dc, input.input);
+      if (result.status === DialogTurnStatus.complete && (result.result as CaseRecord | undefined)?.number) {
+        // The case is stored: the secretariat gets its card, the submitter the live copy (routing).
+        await this.services.routing.caseService.submitted(result.result as CaseRecord);
+      }
+      return;
+    }
+    if (
+      input.input.kind === 'text' &&
+      (await handleRoutingCommand(context, this.services, personOf(context), lang, input.input.text))
+    ) {
       return;
     }
     if (input.command === 'newCase') {

@@ -11,7 +11,7 @@ import { silentLogger } from '../../bot/logger';
  * connector REST API) and answers the member lookup the bot makes for prefill.
  */
 export class TestChannel {
-  readonly sent: { conversationId: string; activity: Partial<Activity> }[] = [];
+  readonly sent: { conversationId: string; activity: Partial<Activity>; method?: 'POST' | 'PUT' }[] = [];
   readonly members = new Map<
     string,
     { id: string; name: string; email?: string; userPrincipalName?: string; aadObjectId?: string }
@@ -33,7 +33,7 @@ export class TestChannel {
         return;
       }
       const conversationId = String(req.params.conversationId);
-      this.sent.push({ conversationId, activity: req.body as Partial<Activity> });
+      this.sent.push({ conversationId, activity: req.body as Partial<Activity>, method: 'POST' });
       res.json({ id: `sent-${++counter}` });
     };
     app.post('/v3/conversations/:conversationId/activities', record);
@@ -42,6 +42,7 @@ export class TestChannel {
       this.sent.push({
         conversationId: String(req.params.conversationId),
         activity: { ...(req.body as object), id: req.params.activityId },
+        method: 'PUT',
       });
       res.json({ id: req.params.activityId });
     });
@@ -78,6 +79,7 @@ export class RunningBot {
   }
 
   async stop(): Promise<void> {
+    await this.app.services.routing.stop();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -91,6 +93,13 @@ export class RunningBot {
     });
     return { status: response.status, body: await response.text() };
   }
+}
+
+/** The body of an invoke response; for `adaptiveCard/action` a card (`value`) or an error. */
+export interface InvokeBody {
+  statusCode?: number;
+  type?: string;
+  value?: Record<string, unknown>;
 }
 
 export interface UserIdentity {
@@ -149,6 +158,20 @@ export class TestUser {
 
   say(text: string): Promise<Partial<Activity>[]> {
     return this.send({ type: 'message', text });
+  }
+
+  /** Sends an invoke activity and returns the invoke response (status and parsed body). */
+  async invoke(name: string, value: unknown): Promise<{ status: number; body: InvokeBody }> {
+    const result = await this.bot.post(this.activity({ type: 'invoke', name, value }));
+    return { status: result.status, body: (result.body ? JSON.parse(result.body) : {}) as InvokeBody };
+  }
+
+  /** A click on an Action.Execute of an Adaptive Card (Universal Actions): `adaptiveCard/action`. */
+  execute(verb: string, data: Record<string, unknown>): Promise<{ status: number; body: InvokeBody }> {
+    return this.invoke('adaptiveCard/action', {
+      action: { type: 'Action.Execute', verb, data },
+      trigger: 'manual',
+    });
   }
 
   click(data: Record<string, unknown>): Promise<Partial<Activity>[]> {

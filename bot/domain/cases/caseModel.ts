@@ -1,5 +1,6 @@
 import type { Answers } from '../form/intakeForm';
 import type { Lang } from '../i18n/language';
+import type { CaseRouting } from '../routing/routingModel';
 
 /** The case life cycle of DESIGN.md. */
 export const CASE_STATES = [
@@ -14,7 +15,8 @@ export type CaseState = (typeof CASE_STATES)[number];
 
 /** Which states may follow which. Every transition is recorded and never edited. */
 export const TRANSITIONS: Record<CaseState, readonly CaseState[]> = {
-  submitted: ['routing_proposed', 'returned', 'withdrawn'],
+  // submitted → submitted: more information asked for or added (recorded like any other step).
+  submitted: ['routing_proposed', 'submitted', 'returned', 'withdrawn'],
   routing_proposed: ['routed', 'routing_proposed', 'returned', 'withdrawn'],
   routed: ['decided', 'routed'],
   decided: [],
@@ -51,6 +53,8 @@ export interface CaseRecord {
   updatedAt: string;
   /** How many history entries the case has; the next entry gets this + 1. */
   historyCount: number;
+  /** Routing, info requests and outcome (bot/domain/routing); absent until the first routing step. */
+  routing?: CaseRouting;
   /** Storage version the record was read at; writes are conditioned on it. */
   etag?: string;
 }
@@ -63,6 +67,10 @@ export interface CaseTransition {
   from: CaseState | null;
   to: CaseState;
   comment?: string;
+  /** What happened, where the state alone does not say (e.g. 'info_requested'); see routingModel. */
+  event?: string;
+  /** The forum the step was about, if any (a FORUMS value). */
+  forum?: string;
 }
 
 export function formatCaseNumber(year: number, seq: number): string {

@@ -42,6 +42,8 @@ export type Action =
   | 'case.approve_routing' // SSU leader/deputy: approve or change the forum
   | 'case.register_outcome' // secretariat: decision, meeting date, minutes
   | 'case.forward' // secretariat: record that a forum sent the case on
+  | 'case.withdraw' // the submitter only (checked by the case service, no role grants it)
+  | 'case.answer_info' // the submitter only (checked by the case service, no role grants it)
   | 'case.view_all' // secretariat, SSU leadership, admins
   | 'justifications.manage' // secretariat: the standard justifications
   | 'plan.update_status' // committee members, leaders, deputies (their committee)
@@ -59,6 +61,8 @@ const GLOBAL_RULES: Record<Action, readonly RoleName[]> = {
   'case.approve_routing': SSU_LEADERSHIP,
   'case.register_outcome': SECRETARIAT,
   'case.forward': SECRETARIAT,
+  'case.withdraw': [],
+  'case.answer_info': [],
   'case.view_all': [...SECRETARIAT, ...SSU_LEADERSHIP, 'admin'],
   'justifications.manage': SECRETARIAT,
   'plan.update_status': ['admin'],

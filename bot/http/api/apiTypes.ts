@@ -1,0 +1,179 @@
+/**
+ * The tab API's response shapes (API.md in words). Types only, no imports from the server's
+ * runtime, so the tab and the tests can `import type` them.
+ */
+export type MeasureStatus = 'not_assessed' | 'not_started' | 'in_progress' | 'done';
+export type PriorityGroup =
+  'children_youth' | 'mental_health_substance' | 'frail_elderly' | 'multiple_chronic';
+export type CommitteeKind = 'FSU' | 'LSU' | 'SSU';
+
+export interface ApiErrorBody {
+  error: string;
+  code: string;
+  field?: string;
+  /** 409 only: the item as stored now (null if it is gone). */
+  current?: ApiItem | null;
+}
+
+export interface RoleAssignmentDto {
+  personId: string;
+  role: string;
+  scope: string;
+  personName?: string;
+  grantedBy: string;
+  grantedAt: string;
+}
+
+export interface MeResponse {
+  personId: string;
+  name: string;
+  roles: RoleAssignmentDto[];
+  localIdentity: boolean;
+  signedInWith: 'sso' | 'local';
+  canViewAllCases: boolean;
+}
+
+export interface LocalPerson {
+  personId: string;
+  name: string;
+  roles: { role: string; scope: string }[];
+}
+
+export interface StatusCounts {
+  done: number;
+  in_progress: number;
+  not_started: number;
+  not_assessed: number;
+}
+
+export interface CommitteeDto {
+  id: string;
+  kind: CommitteeKind;
+  name: string;
+  shortName?: string;
+  leader?: string;
+  deputy?: string;
+  periodStart: number;
+  periodEnd: number;
+  priorityGroups: PriorityGroup[];
+}
+
+export interface CommitteeSummary extends CommitteeDto {
+  /** The year the counts are for. */
+  year: number;
+  counts: StatusCounts;
+}
+
+interface ItemBase {
+  id: string;
+  text: string;
+  order: number;
+  retired: boolean;
+  version: number;
+  etag: string;
+}
+
+export interface GoalDto extends ItemBase {
+  type: 'goal';
+}
+
+export interface SubGoalDto extends ItemBase {
+  type: 'subgoal';
+  goalId: string;
+}
+
+export interface MeasureDto extends ItemBase {
+  type: 'measure';
+  goalId: string;
+  subGoalId: string;
+  responsible?: string;
+  timeline?: string;
+  taskHospital?: string;
+  taskMunicipalities?: string;
+  measuringTool?: string;
+  priorityGroups: PriorityGroup[];
+  statusByYear: Record<string, MeasureStatus>;
+}
+
+export type ApiItem = GoalDto | SubGoalDto | MeasureDto;
+
+export interface PlanResponse {
+  committee: CommitteeDto & { title: string };
+  plan: {
+    title: string;
+    periodStart: number;
+    periodEnd: number;
+    version: number;
+    mainGoals: (GoalDto & { subGoals: (SubGoalDto & { measures: MeasureDto[] })[] })[];
+  };
+  permissions: { updateStatus: boolean; edit: boolean };
+}
+
+export interface HistoryEntryDto {
+  at: string;
+  by: { id: string; name: string };
+  kind: 'status' | 'edit' | 'add' | 'retire' | 'reorder';
+  year?: number;
+  from?: string;
+  to?: string;
+  comment?: string;
+  changes?: { field: string; from?: string; to?: string }[];
+}
+
+export interface CaseListItem {
+  number: string;
+  year: number;
+  title: string;
+  state: string;
+  forum?: string;
+  submittedAt: string;
+  updatedAt: string;
+  ageDays: number;
+  submitterName: string;
+}
+
+export interface CaseDetailResponse {
+  case: {
+    number: string;
+    title: string;
+    state: string;
+    answers: Record<string, string | string[]>;
+    submitter: { name: string };
+    submittedAt: string;
+    updatedAt: string;
+    ageDays: number;
+    forum?: string;
+    routing?: unknown;
+  };
+  history: {
+    seq: number;
+    at: string;
+    by: { id: string; name: string };
+    from: string | null;
+    to: string;
+    comment?: string;
+    event?: string;
+    forum?: string;
+  }[];
+  form: {
+    id: string;
+    kind: string;
+    label: Record<'nn' | 'nb' | 'en', string>;
+    options?: { value: string; label: Record<'nn' | 'nb' | 'en', string> }[];
+  }[];
+}
+
+export interface StatsResponse {
+  /** False when the person may not see case figures (then they are empty/null). */
+  caseStats: boolean;
+  casesPerYear: {
+    year: number;
+    total: number;
+    byForum: Record<string, number>;
+    byState: Record<string, number>;
+    byAgreementPart: Record<string, number>;
+  }[];
+  medianDaysToRouting: number | null;
+  medianDaysToOutcome: number | null;
+  committees: { id: string; name: string; shortName?: string; countsByYear: Record<string, StatusCounts> }[];
+}

@@ -1,0 +1,45 @@
+import type { Lang, Localized } from '../../domain/i18n/language';
+import type { MeasureStatus } from '../../domain/plans/planModel';
+
+/** Words of the CSV exports, in the app's three languages (nynorsk is the default). */
+export const STATUS_LABELS: Record<MeasureStatus, Localized> = {
+  not_assessed: { nn: 'Ikkje vurdert', nb: 'Ikke vurdert', en: 'Not assessed' },
+  not_started: { nn: 'Ikkje gjennomført', nb: 'Ikke gjennomført', en: 'Not started' },
+  in_progress: {
+    nn: 'Under planlegging / under arbeid',
+    nb: 'Under planlegging / under arbeid',
+    en: 'Planned / in progress',
+  },
+  done: { nn: 'Gjennomført', nb: 'Gjennomført', en: 'Done' },
+};
+
+export const PLAN_COLUMNS: Record<string, Localized> = {
+  mainGoal: { nn: 'Hovudmål', nb: 'Hovedmål', en: 'Main goal' },
+  subGoal: { nn: 'Delmål', nb: 'Delmål', en: 'Sub-goal' },
+  measure: { nn: 'Tiltak', nb: 'Tiltak', en: 'Measure' },
+  responsible: { nn: 'Ansvar', nb: 'Ansvar', en: 'Responsible' },
+  timeline: { nn: 'Tidsplan', nb: 'Tidsplan', en: 'Timeline' },
+  taskHospital: { nn: 'Oppgåve helseføretaket', nb: 'Oppgave helseforetaket', en: 'Task, hospital trust' },
+  taskMunicipalities: { nn: 'Oppgåve kommunane', nb: 'Oppgave kommunene', en: 'Task, municipalities' },
+  measuringTool: { nn: 'Måleverktøy', nb: 'Måleverktøy', en: 'Measuring tool' },
+  priorityGroups: {
+    nn: 'Prioriterte pasientgrupper',
+    nb: 'Prioriterte pasientgrupper',
+    en: 'Priority patient groups',
+  },
+  status: { nn: 'Status', nb: 'Status', en: 'Status' },
+};
+
+export const CASE_COLUMNS: Record<string, Localized> = {
+  number: { nn: 'Saksnummer', nb: 'Saksnummer', en: 'Case number' },
+  title: { nn: 'Tittel', nb: 'Tittel', en: 'Title' },
+  state: { nn: 'Status', nb: 'Status', en: 'State' },
+  forum: { nn: 'Forum', nb: 'Forum', en: 'Forum' },
+  submittedAt: { nn: 'Innmeldt', nb: 'Innmeldt', en: 'Submitted' },
+  ageDays: { nn: 'Alder (dagar)', nb: 'Alder (dager)', en: 'Age (days)' },
+  submitter: { nn: 'Innmeldar', nb: 'Innmelder', en: 'Submitted by' },
+};
+
+export function langFromQuery(value: unknown): Lang {
+  return value === 'nb' || value === 'en' ? value : 'nn';
+}

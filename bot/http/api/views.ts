@@ -1,0 +1,106 @@
+import type { CaseRecord, CaseTransition } from '../../domain/cases/caseModel';
+import type { Committee, HistoryEntry, Plan, PlanItem } from '../../domain/plans/plan';
+import { priorityGroupsOf } from '../../domain/plans/plan';
+import { PRIORITY_GROUPS } from '../../domain/plans/planModel';
+import { currentForum } from '../../domain/reports/annualStats';
+
+/** What the API returns: the stored model shaped as API.md describes, nothing storage-internal. */
+export function committeeView(committee: Committee, plan?: Plan) {
+  return {
+    id: committee.id,
+    kind: committee.kind,
+    name: committee.name,
+    ...(committee.shortName ? { shortName: committee.shortName } : {}),
+    ...(committee.leader ? { leader: committee.leader } : {}),
+    ...(committee.deputy ? { deputy: committee.deputy } : {}),
+    periodStart: committee.periodStart,
+    periodEnd: committee.periodEnd,
+    ...(plan ? { priorityGroups: priorityGroupsOf(plan, PRIORITY_GROUPS) } : {}),
+  };
+}
+
+export function itemView(item: PlanItem) {
+  const common = {
+    id: item.id,
+    type: item.type,
+    text: item.text,
+    order: item.order,
+    retired: item.retired,
+    version: item.version,
+    etag: item.etag ?? '',
+  };
+  switch (item.type) {
+    case 'goal':
+      return common;
+    case 'subgoal':
+      return { ...common, goalId: item.goalId };
+    case 'measure':
+      return {
+        ...common,
+        goalId: item.goalId,
+        subGoalId: item.subGoalId,
+        ...(item.responsible ? { responsible: item.responsible } : {}),
+        ...(item.timeline ? { timeline: item.timeline } : {}),
+        ...(item.taskHospital ? { taskHospital: item.taskHospital } : {}),
+        ...(item.taskMunicipalities ? { taskMunicipalities: item.taskMunicipalities } : {}),
+        ...(item.measuringTool ? { measuringTool: item.measuringTool } : {}),
+        priorityGroups: item.priorityGroups,
+        statusByYear: item.statusByYear,
+      };
+  }
+}
+
+export function planView(plan: Plan) {
+  return {
+    title: plan.committee.title,
+    periodStart: plan.committee.periodStart,
+    periodEnd: plan.committee.periodEnd,
+    version: plan.committee.version,
+    mainGoals: plan.mainGoals.map((goal) => ({
+      ...itemView(goal),
+      subGoals: goal.subGoals.map((subGoal) => ({
+        ...itemView(subGoal),
+        measures: subGoal.measures.map(itemView),
+      })),
+    })),
+  };
+}
+
+export function historyView(entry: HistoryEntry) {
+  const { itemId: _itemId, ...rest } = entry;
+  return rest;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function ageDays(record: CaseRecord, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - Date.parse(record.submittedAt)) / DAY_MS));
+}
+
+export function caseListView(record: CaseRecord, now: Date) {
+  const forum = currentForum(record);
+  return {
+    number: record.number,
+    year: record.year,
+    title: record.title,
+    state: record.state,
+    ...(forum ? { forum } : {}),
+    submittedAt: record.submittedAt,
+    updatedAt: record.updatedAt,
+    ageDays: ageDays(record, now),
+    submitterName: record.submitter.name,
+  };
+}
+
+export function caseHistoryView(t: CaseTransition) {
+  return {
+    seq: t.seq,
+    at: t.at,
+    by: { id: t.by.id, name: t.by.name },
+    from: t.from,
+    to: t.to,
+    ...(t.comment ? { comment: t.comment } : {}),
+    ...((t as { event?: string }).event ? { event: (t as { event?: string }).event } : {}),
+    ...((t as { forum?: string }).forum ? { forum: (t as { forum?: string }).forum } : {}),
+  };
+}

@@ -1,0 +1,353 @@
+import type { Activity, ConversationReference } from 'botbuilder';
+import { caseMessageCard } from '../cards/caseCards';
+import { cardAttachment } from '../cards/cardTemplates';
+import type { CaseRecord, CaseTransition } from '../domain/cases/caseModel';
+import type { CaseRepository } from '../domain/cases/caseRepository';
+import type { Lang } from '../domain/i18n/language';
+import { routingMessages } from '../domain/i18n/messages';
+import { forumByValue } from '../domain/partnership';
+import type { CaseEffects } from '../domain/routing/caseService';
+import { currentForum, openInfoRequest, routingOf } from '../domain/routing/routingModel';
+import { osloDate, workingDaysBetween } from '../domain/routing/workingDays';
+import { formatDate } from '../domain/time';
+import type { Logger } from '../logger';
+import type { ConversationRefRepository } from '../storage/conversationRefRepository';
+import { CaseViews, SECRETARIAT_ROLES, SSU_ROLES } from './caseViews';
+import {
+  CHANNEL_RECIPIENT,
+  personOfRecipient,
+  personRecipient,
+  type NotificationRecord,
+} from './notificationModel';
+import type { NewNotification, Outbox } from './outbox';
+
+/** The secretariat's team channel, if configured: a new case is posted there too. */
+export interface ChannelTarget {
+  conversationId: string;
+  serviceUrl: string;
+  tenantId?: string;
+  botId: string;
+  lang: Lang;
+}
+
+export interface CaseNotifierDeps {
+  cases: CaseRepository;
+  refs: ConversationRefRepository;
+  views: CaseViews;
+  channel?: ChannelTarget;
+  reminderWorkingDays: number;
+  now: () => Date;
+  log: Logger;
+}
+
+/**
+ * Who hears of what (issue 3): the secretariat gets each new case as a card (1:1 and the channel),
+ * the SSU leadership gets each proposal, the submitter a message at every step, and every sent copy
+ * of the case's card is updated to the case's current state after each step.
+ */
+export class CaseNotifier implements CaseEffects {
+  outbox!: Outbox;
+
+  constructor(private readonly deps: CaseNotifierDeps) {}
+
+  /** The outbox is built with this notifier's resolve/render, then attached (see bot/app.ts). */
+  attach(outbox: Outbox): void {
+    this.outbox = outbox;
+  }
+
+  async resolve(recipient: string): Promise<Partial<ConversationReference> | undefined> {
+    if (recipient === CHANNEL_RECIPIENT) {
+      const c = this.deps.channel;
+      if (!c) return undefined;
+      return {
+        channelId: 'msteams',
+        serviceUrl: c.serviceUrl,
+        bot: { id: c.botId, name: '' },
+        conversation: {
+          id: c.conversationId,
+          isGroup: true,
+          conversationType: 'channel',
+          name: '',
+          ...(c.tenantId ? { tenantId: c.tenantId } : {}),
+        },
+      };
+    }
+    const personId = personOfRecipient(recipient);
+    return personId ? (await this.deps.refs.lookup(personId))?.reference : undefined;
+  }
+
+  async renderCard(n: NotificationRecord): Promise<Partial<Activity> | undefined> {
+    const record = await this.deps.cases.get(n.caseNumber);
+    if (!record) return undefined;
+    const personId = personOfRecipient(n.recipient);
+    const lang = personId
+      ? await this.langOf(personId, record.submitter.lang)
+      : (this.deps.channel?.lang ?? 'nn');
+    return this.deps.views.activity(record, await this.deps.views.viewer(personId, record, lang));
+  }
+
+  private async langOf(personId: string, fallback: Lang): Promise<Lang> {
+    return (await this.deps.refs.lookup(personId))?.lang ?? fallback;
+  }
+
+  /** People holding the roles who can be reached (have a 1:1 chat with the bot). */
+  private async reachable(roles: typeof SECRETARIAT_ROLES): Promise<string[]> {
+    const result: string[] = [];
+    for (const personId of await this.deps.views.holders(roles)) {
+      if (await this.deps.refs.lookup(personId)) result.push(personId);
+    }
+    return result;
+  }
+
+  private cardFor(record: CaseRecord, recipient: string, what: string): NewNotification {
+    return { id: `card|${recipient}`, caseNumber: record.number, kind: 'caseCard', recipient, label: what };
+  }
+
+  /**
+   * The step is stored whatever happens here: a storage hiccup while queueing notifications is logged
+   * and must not turn the person's successful decision into an error (reminders bring the case up).
+   */
+  private async safely(what: string, caseNumber: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.deps.log.error('notification.queue_failed', {
+        what,
+        case: caseNumber,
+        error: (error as Error).message,
+      });
+    }
+  }
+
+  caseSubmitted(record: CaseRecord): Promise<void> {
+    return this.safely('submitted', record.number, () => this.queueSubmitted(record));
+  }
+
+  afterTransition(record: CaseRecord, entry: CaseTransition): Promise<void> {
+    return this.safely(entry.event ?? entry.to, record.number, () => this.queueTransition(record, entry));
+  }
+
+  private async queueSubmitted(record: CaseRecord): Promise<void> {
+    const items: NewNotification[] = [];
+    for (const personId of await this.reachable(SECRETARIAT_ROLES)) {
+      items.push(this.cardFor(record, personRecipient(personId), 'new case → secretariat'));
+    }
+    if (this.deps.channel) items.push(this.cardFor(record, CHANNEL_RECIPIENT, 'new case → channel'));
+    // The submitter's own copy of the live card: it follows the case and offers withdrawal.
+    items.push(this.cardFor(record, personRecipient(record.submitter.id), 'case card → submitter'));
+    await this.outbox.enqueue(items);
+  }
+
+  private async queueTransition(record: CaseRecord, entry: CaseTransition): Promise<void> {
+    const items: NewNotification[] = [];
+    const submitter = personRecipient(record.submitter.id);
+    const message = async (recipient: string, what: string, build: (lang: Lang) => Note) => {
+      const personId = personOfRecipient(recipient);
+      const lang = personId ? await this.langOf(personId, record.submitter.lang) : 'nn';
+      const { card, summary } = build(lang);
+      items.push({
+        id: `msg|${String(entry.seq).padStart(4, '0')}|${recipient}`,
+        caseNumber: record.number,
+        kind: 'message',
+        recipient,
+        label: what,
+        activity: {
+          type: 'message',
+          summary,
+          attachments: [cardAttachment(card)],
+        },
+      });
+    };
+    const routing = routingOf(record);
+    const forum = (lang: Lang) => {
+      const value = entry.forum ?? currentForum(record);
+      return value ? (forumByValue(value)?.label[lang] ?? value) : '';
+    };
+
+    switch (entry.event) {
+      case 'routing_proposed':
+      case 'routing_changed':
+        for (const personId of await this.reachable(SSU_ROLES)) {
+          items.push(this.cardFor(record, personRecipient(personId), 'proposal → SSU leadership'));
+        }
+        break;
+      case 'routed': {
+        const reason = routing.forumChain.at(-1)?.reason ?? '';
+        await message(submitter, 'routed → submitter', (lang) => {
+          const r = routingMessages(lang);
+          return note(
+            caseMessageCard({
+              caseNumber: record.number,
+              heading: r.notify.routed(record.number, forum(lang)),
+              title: record.title,
+              blocks: reason ? [{ label: r.notify.reasonLabel, text: reason }] : [],
+            }),
+            r.notify.routed(record.number, forum(lang)),
+          );
+        });
+        break;
+      }
+      case 'forwarded':
+        await message(submitter, 'forwarded → submitter', (lang) => {
+          const r = routingMessages(lang);
+          return note(
+            caseMessageCard({
+              caseNumber: record.number,
+              heading: r.notify.forwarded(record.number, forum(lang)),
+              title: record.title,
+              blocks: [{ label: r.notify.reasonLabel, text: entry.comment ?? '' }],
+            }),
+            r.notify.forwarded(record.number, forum(lang)),
+          );
+        });
+        break;
+      case 'returned':
+        await message(submitter, 'returned → submitter', (lang) => {
+          const r = routingMessages(lang);
+          return note(
+            caseMessageCard({
+              caseNumber: record.number,
+              heading: r.notify.returned(record.number),
+              title: record.title,
+              blocks: [{ label: r.notify.reasonLabel, text: routing.returned?.justification ?? '' }],
+            }),
+            r.notify.returned(record.number),
+          );
+        });
+        break;
+      case 'info_requested': {
+        const question = openInfoRequest(record)?.question ?? entry.comment ?? '';
+        await message(submitter, 'question → submitter', (lang) => {
+          const r = routingMessages(lang);
+          return note(
+            caseMessageCard({
+              caseNumber: record.number,
+              heading: r.notify.infoRequested(record.number),
+              title: record.title,
+              blocks: [{ text: question }],
+              reply: { label: r.inputs.reply, confirm: r.confirm.replyInfo, error: r.inputs.requiredField },
+            }),
+            r.notify.infoRequested(record.number),
+          );
+        });
+        break;
+      }
+      case 'info_added': {
+        const answered = routing.infoRequests.filter((q) => q.reply !== undefined).at(-1);
+        if (answered && (await this.deps.refs.lookup(answered.askedBy.id))) {
+          await message(personRecipient(answered.askedBy.id), 'reply → secretariat', (lang) => {
+            const r = routingMessages(lang);
+            return note(
+              caseMessageCard({
+                caseNumber: record.number,
+                heading: r.notify.infoAdded(record.number),
+                title: record.title,
+                blocks: [
+                  {
+                    label: r.infoQuestion(answered.n, formatDate(answered.askedAt, lang)),
+                    text: answered.question,
+                  },
+                  {
+                    label: r.infoReply(formatDate(answered.repliedAt ?? entry.at, lang)),
+                    text: answered.reply ?? '',
+                  },
+                ],
+              }),
+              r.notify.infoAdded(record.number),
+            );
+          });
+        }
+        break;
+      }
+      case 'outcome_registered': {
+        const outcome = routing.outcome;
+        if (!outcome) break;
+        await message(submitter, 'outcome → submitter', (lang) => {
+          const r = routingMessages(lang);
+          return note(
+            caseMessageCard({
+              caseNumber: record.number,
+              heading: r.notify.outcome(record.number, forum(lang)),
+              title: record.title,
+              blocks: [
+                {
+                  label: r.notify.outcomeMeeting(
+                    formatDate(`${outcome.meetingDate}T12:00:00Z`, lang),
+                    outcome.forumCaseNumber,
+                  ),
+                  text: outcome.decision,
+                },
+              ],
+              link: { title: r.openMinutes, url: outcome.minutesUrl },
+            }),
+            r.notify.outcome(record.number, forum(lang)),
+          );
+        });
+        break;
+      }
+      default:
+        break;
+    }
+    await this.outbox.enqueue(items);
+    await this.outbox.updateCaseCards(record.number);
+  }
+
+  /**
+   * Cases left untouched in `submitted` (secretariat) or `routing_proposed` (SSU leadership) for the
+   * configured number of working days are brought up again, at most once a day per case and person
+   * (the reminder's id holds the Oslo date). A case waiting for the submitter's reply is not nagged about.
+   */
+  async remind(at: Date = this.deps.now()): Promise<number> {
+    const items: NewNotification[] = [];
+    const day = osloDate(at);
+    for (const state of ['submitted', 'routing_proposed'] as const) {
+      const roles = state === 'submitted' ? SECRETARIAT_ROLES : SSU_ROLES;
+      for (const record of await this.deps.cases.listByState(state)) {
+        const days = workingDaysBetween(new Date(record.updatedAt), at);
+        if (days < this.deps.reminderWorkingDays || openInfoRequest(record)) continue;
+        for (const personId of await this.reachable(roles)) {
+          const recipient = personRecipient(personId);
+          const lang = await this.langOf(personId, 'nn');
+          const r = routingMessages(lang);
+          const text =
+            state === 'submitted'
+              ? r.notify.reminderSecretariat(record.number, days)
+              : r.notify.reminderSsu(record.number, days);
+          items.push({
+            id: `remind|${day}|${recipient}`,
+            caseNumber: record.number,
+            kind: 'message',
+            recipient,
+            label: `reminder (${state})`,
+            activity: {
+              type: 'message',
+              summary: text,
+              attachments: [
+                cardAttachment(
+                  caseMessageCard({
+                    caseNumber: record.number,
+                    heading: text,
+                    title: record.title,
+                    blocks: [],
+                  }),
+                ),
+              ],
+            },
+          });
+        }
+      }
+    }
+    await this.outbox.enqueue(items);
+    return items.length;
+  }
+}
+
+interface Note {
+  card: Record<string, unknown>;
+  summary: string;
+}
+
+/** A message card with the line Teams shows in the chat list and notifications. */
+function note(card: Record<string, unknown>, summary: string): Note {
+  return { card, summary };
+}

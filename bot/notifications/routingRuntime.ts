@@ -1,0 +1,123 @@
+import type { CloudAdapter } from 'botbuilder';
+import type { AppConfig } from '../config';
+import type { CaseRepository } from '../domain/cases/caseRepository';
+import { CaseService } from '../domain/routing/caseService';
+import type { JustificationRepository } from '../domain/routing/justifications';
+import type { RoleRepository } from '../domain/roles/roleRepository';
+import type { Logger } from '../logger';
+import type { ConversationRefRepository } from '../storage/conversationRefRepository';
+import type { StorageAccount } from '../storage/storageAccount';
+import { TableJustificationRepository } from '../storage/tableJustificationRepository';
+import { TableNotificationRepository } from '../storage/tableNotificationRepository';
+import { BotDelivery, type Delivery } from './botDelivery';
+import { CaseNotifier } from './caseNotifier';
+import { CaseViews } from './caseViews';
+import { Outbox } from './outbox';
+
+/** Routing (issue 3) as the bot and the jobs use it; built once by the composition root. */
+export interface RoutingRuntime {
+  caseService: CaseService;
+  views: CaseViews;
+  notifier: CaseNotifier;
+  outbox: Outbox;
+  justifications: JustificationRepository;
+  /** One run of the periodic job: retry due notifications, then remind of cases left waiting. */
+  runJobs(at?: Date): Promise<void>;
+  /** Seeds the standard justifications and starts the periodic job (JOBS_INTERVAL_SECONDS). */
+  start(): Promise<void>;
+  /** Stops the periodic job and waits for deliveries in flight. */
+  stop(): Promise<void>;
+}
+
+export function createRouting(
+  core: {
+    config: AppConfig;
+    cases: CaseRepository;
+    roles: RoleRepository;
+    conversationRefs: ConversationRefRepository;
+    now: () => Date;
+  },
+  deps: { storage: StorageAccount; adapter: CloudAdapter; log: Logger; delivery?: Delivery },
+): RoutingRuntime {
+  const { config, cases, roles, conversationRefs, now } = core;
+  const settings = config.routing;
+  const justifications = new TableJustificationRepository(deps.storage.table('justifications'));
+  const views = new CaseViews({
+    cases,
+    roles,
+    refs: conversationRefs,
+    justifications,
+    approvalsRequired: settings.approvalsRequired,
+  });
+  const channel = settings.secretariatChannel;
+  const notifier = new CaseNotifier({
+    cases,
+    refs: conversationRefs,
+    views,
+    ...(channel
+      ? {
+          channel: {
+            ...channel,
+            botId: config.botIdentity.MicrosoftAppId || 'bot',
+            ...(config.botIdentity.MicrosoftAppTenantId
+              ? { tenantId: config.botIdentity.MicrosoftAppTenantId }
+              : {}),
+          },
+        }
+      : {}),
+    reminderWorkingDays: settings.reminderWorkingDays,
+    now,
+    log: deps.log,
+  });
+  const outbox = new Outbox({
+    repo: new TableNotificationRepository(deps.storage.table('notifications')),
+    delivery: deps.delivery ?? new BotDelivery(deps.adapter, config.botIdentity.MicrosoftAppId),
+    resolve: (recipient) => notifier.resolve(recipient),
+    renderCard: (n) => notifier.renderCard(n),
+    retry: settings.retry,
+    now,
+    log: deps.log,
+  });
+  notifier.attach(outbox);
+  const caseService = new CaseService({
+    cases,
+    roles,
+    now,
+    policy: { approvalsRequired: settings.approvalsRequired },
+    effects: notifier,
+  });
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  const runJobs = async (at?: Date) => {
+    await outbox.sweep(at);
+    await notifier.remind(at);
+    await outbox.drain();
+  };
+  return {
+    caseService,
+    views,
+    notifier,
+    outbox,
+    justifications,
+    runJobs,
+    async start() {
+      await justifications.seedDefaults(now());
+      if (settings.jobsIntervalSeconds > 0 && !timer) {
+        timer = setInterval(() => {
+          if (running) return; // the last run is still going
+          running = runJobs()
+            .catch((error: unknown) => deps.log.error('jobs.failed', { error: (error as Error).message }))
+            .finally(() => (running = undefined));
+        }, settings.jobsIntervalSeconds * 1000);
+        timer.unref();
+      }
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await running;
+      await outbox.drain();
+    },
+  };
+}

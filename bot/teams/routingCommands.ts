@@ -1,0 +1,181 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { Person } from '../domain/cases/caseModel';
+import type { Lang } from '../domain/i18n/language';
+import { routingMessages } from '../domain/i18n/messages';
+import { forumByValue } from '../domain/partnership';
+import { AccessDenied, authorize } from '../domain/roles/authorize';
+import {
+  COMMITTEE_ROLES,
+  GLOBAL_SCOPE,
+  ROLE_NAMES,
+  isValidAssignment,
+  type Action,
+  type RoleName,
+} from '../domain/roles/roles';
+import type { BotServices } from './botServices';
+
+/**
+ * Typed commands for the people who run the partnership, in the 1:1 chat when no intake draft is
+ * active: administrators manage roles, the secretariat sees undelivered notifications and keeps the
+ * standard justifications. Each is checked with authorize(); a refusal is recorded.
+ *
+ *   roller | roles
+ *   gi rolle <role> <aad object id> [committee] | grant role ...
+ *   fjern rolle <role> <aad object id> [committee] | revoke role ...
+ *   varsel | varsler | notifications
+ *   grunngjeving [ny <text> | endre <no> <text> | fjern <no>]   (also begrunnelse / reason)
+ */
+type Parsed =
+  | { kind: 'listRoles' }
+  | { kind: 'grant' | 'revoke'; role: string; personId: string; committee?: string }
+  | { kind: 'notifications' }
+  | { kind: 'listJustifications' }
+  | { kind: 'addJustification'; text: string }
+  | { kind: 'editJustification'; n: number; text: string }
+  | { kind: 'removeJustification'; n: number };
+
+const J = '(?:grunngjevingar|grunngjeving|begrunnelser|begrunnelse|reasons|reason)';
+
+export function parseRoutingCommand(raw: string): Parsed | undefined {
+  const text = raw.trim();
+  let m: RegExpExecArray | null;
+  if (/^(roller|roles)$/i.test(text)) return { kind: 'listRoles' };
+  if ((m = /^(gi rolle|grant role|fjern rolle|revoke role)\s+(\S+)\s+(\S+)(?:\s+(\S+))?$/i.exec(text))) {
+    const kind = /^(gi|grant)/i.test(m[1]!) ? 'grant' : 'revoke';
+    return { kind, role: m[2]!, personId: m[3]!, ...(m[4] ? { committee: m[4] } : {}) };
+  }
+  if (/^(varsel|varsler|notifications)$/i.test(text)) return { kind: 'notifications' };
+  if (new RegExp(`^${J}$`, 'i').test(text)) return { kind: 'listJustifications' };
+  if ((m = new RegExp(`^${J}\\s+(?:ny|new)\\s+([\\s\\S]+)$`, 'i').exec(text))) {
+    return { kind: 'addJustification', text: m[1]! };
+  }
+  if ((m = new RegExp(`^${J}\\s+(?:endre|edit)\\s+(\\d{1,3})\\s+([\\s\\S]+)$`, 'i').exec(text))) {
+    return { kind: 'editJustification', n: Number(m[1]), text: m[2]! };
+  }
+  if ((m = new RegExp(`^${J}\\s+(?:fjern|remove)\\s+(\\d{1,3})$`, 'i').exec(text))) {
+    return { kind: 'removeJustification', n: Number(m[1]) };
+  }
+  return undefined;
+}
+
+const ACTION_OF: Record<Parsed['kind'], Action> = {
+  listRoles: 'roles.manage',
+  grant: 'roles.manage',
+  revoke: 'roles.manage',
+  notifications: 'case.view_all',
+  listJustifications: 'justifications.manage',
+  addJustification: 'justifications.manage',
+  editJustification: 'justifications.manage',
+  removeJustification: 'justifications.manage',
+};
+
+/** Handles the text if it is one of these commands; returns false if it is not. */
+export async function handleRoutingCommand(
+  context: TurnContext,
+  services: BotServices,
+  person: Person,
+  lang: Lang,
+  text: string,
+): Promise<boolean> {
+  const parsed = parseRoutingCommand(text);
+  if (!parsed) return false;
+  const r = routingMessages(lang).commands;
+  const now = services.now();
+  const say = (message: string) =>
+    context.sendActivity({ type: ActivityTypes.Message, text: message, textFormat: 'plain' });
+  try {
+    await authorize(services.roles, {
+      personId: person.id,
+      action: ACTION_OF[parsed.kind],
+      target: 'command',
+      now,
+    });
+  } catch (error) {
+    if (!(error instanceof AccessDenied)) throw error;
+    await say(r.notAllowed);
+    return true;
+  }
+
+  switch (parsed.kind) {
+    case 'listRoles': {
+      const lines: string[] = [];
+      for (const role of ROLE_NAMES) {
+        for (const a of await services.roles.holders(role)) {
+          const scope = a.scope === GLOBAL_SCOPE ? '' : ` (${a.scope})`;
+          lines.push(`• ${role}${scope}: ${a.personId}${a.personName ? ` – ${a.personName}` : ''}`);
+        }
+      }
+      await say(
+        `${r.rolesHeading}\n${lines.length ? lines.join('\n') : r.rolesNone}\n\n${r.rolesUsage}${ROLE_NAMES.join(', ')}`,
+      );
+      return true;
+    }
+    case 'grant':
+    case 'revoke': {
+      const role = parsed.role as RoleName;
+      const scope = parsed.committee ?? GLOBAL_SCOPE;
+      const known = (ROLE_NAMES as readonly string[]).includes(role);
+      const committeeOk = !COMMITTEE_ROLES.includes(role) || forumByValue(scope) !== undefined;
+      if (!known || !isValidAssignment(role, scope) || !committeeOk) {
+        await say(`${r.roleInvalid}\n${r.rolesUsage}${ROLE_NAMES.join(', ')}`);
+        return true;
+      }
+      if (parsed.kind === 'grant') {
+        await services.roles.grant({
+          personId: parsed.personId,
+          role,
+          scope,
+          grantedBy: person.id,
+          grantedAt: now.toISOString(),
+        });
+        await say(r.roleGranted(role, parsed.personId));
+      } else {
+        const removed = await services.roles.revoke(parsed.personId, role, scope, person.id);
+        await say(removed ? r.roleRevoked(role, parsed.personId) : r.roleNotHeld(role, parsed.personId));
+      }
+      return true;
+    }
+    case 'notifications': {
+      const failed = await services.routing.outbox.listUndelivered();
+      const lines = failed.map((n) =>
+        r.notificationLine(
+          n.caseNumber,
+          n.label,
+          n.recipient,
+          n.attempts,
+          n.lastStatus ? `HTTP ${n.lastStatus}` : (n.lastError ?? n.status),
+        ),
+      );
+      await say(lines.length ? `${r.notificationsHeading}\n${lines.join('\n')}` : r.notificationsNone);
+      return true;
+    }
+    case 'listJustifications': {
+      const list = await services.routing.justifications.list();
+      await say(
+        `${r.justificationsHeading}\n${list.map((j, i) => `${i + 1}. ${j.text[lang]}`).join('\n')}\n\n${r.justificationsUsage}`,
+      );
+      return true;
+    }
+    case 'addJustification':
+      await services.routing.justifications.save({ text: parsed.text, by: person.id, now });
+      await say(r.justificationSaved);
+      return true;
+    case 'editJustification':
+    case 'removeJustification': {
+      const list = await services.routing.justifications.list();
+      const target = list[parsed.n - 1];
+      if (!target) {
+        await say(r.justificationUnknown);
+        return true;
+      }
+      if (parsed.kind === 'editJustification') {
+        await services.routing.justifications.save({ id: target.id, text: parsed.text, by: person.id, now });
+        await say(r.justificationSaved);
+      } else {
+        await services.routing.justifications.remove(target.id);
+        await say(r.justificationRemoved);
+      }
+      return true;
+    }
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * `npm run bench`: figures, no assertions.
+ *
+ * - The tab's built JavaScript, gzip-compressed (tab/dist/assets/*.js; run `npm run build:tab` first).
+ * - The API's time to return the largest committee's plan (GET /api/committees/<id>/plan, through
+ *   HTTP, identity, roles and JSON), beside the raw partition query it makes, straight through
+ *   @azure/data-tables, and the overview (GET /api/committees).
+ *
+ * Runs against its own in-memory Azurite with the seeded default content. BENCH_N sets the
+ * repetitions (default 50, after 5 warm-up runs).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { createApp } from '../bot/app';
+import { loadConfig } from '../bot/config';
+import { DEFAULT_PLANS } from '../bot/domain/plans/defaultPlans';
+import { silentLogger } from '../bot/logger';
+import { planRowsFilter } from '../bot/storage/tablePlanRepository';
+import { startAzurite } from '../test/support/azurite';
+
+const N = Number(process.env.BENCH_N ?? 50);
+const WARMUP = 5;
+
+function percentile(sorted: number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)]!;
+}
+
+async function measure(
+  run: () => Promise<unknown>,
+): Promise<{ median: number; p95: number; size?: unknown }> {
+  for (let i = 0; i < WARMUP; i++) await run();
+  const times: number[] = [];
+  let size: unknown;
+  for (let i = 0; i < N; i++) {
+    const start = performance.now();
+    size = await run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { median: percentile(times, 50), p95: percentile(times, 95), size };
+}
+
+function tabBundle(): void {
+  const assets = path.join(__dirname, '..', 'tab', 'dist', 'assets');
+  const files = existsSync(assets) ? readdirSync(assets).filter((f) => f.endsWith('.js')) : [];
+  if (files.length === 0) {
+    console.log('Tab bundle: not built. Run `npm run build:tab`, then `npm run bench` again.');
+    return;
+  }
+  let raw = 0;
+  let gzip = 0;
+  console.log('Tab bundle (tab/dist/assets/*.js):');
+  for (const file of files.sort()) {
+    const content = readFileSync(path.join(assets, file));
+    const zipped = gzipSync(content, { level: 9 }).length;
+    raw += content.length;
+    gzip += zipped;
+    console.log(
+      `  ${file.padEnd(40)} ${kb(content.length).padStart(10)} raw ${kb(zipped).padStart(10)} gzip`,
+    );
+  }
+  console.log(`  ${'total'.padEnd(40)} ${kb(raw).padStart(10)} raw ${kb(gzip).padStart(10)} gzip`);
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const ms = (value: number) => `${value.toFixed(2)} ms`.padStart(10);
+
+async function main(): Promise<void> {
+  tabBundle();
+  console.log('');
+
+  const azurite = await startAzurite();
+  try {
+    const config = {
+      ...loadConfig({ LOCAL_IDENTITY: 'on' }),
+      storage: azurite.storage,
+      tablePrefix: 'bench',
+      port: 0,
+    };
+    const app = await createApp(config, { log: silentLogger });
+    const server = await app.listen(0, '127.0.0.1');
+    const address = server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+    const largest = [...DEFAULT_PLANS.committees]
+      .map((c) => ({
+        id: c.id,
+        measures: c.plan.mainGoals.reduce(
+          (n, g) => n + g.subGoals.reduce((m, s) => m + s.measures.length, 0),
+          0,
+        ),
+      }))
+      .sort((a, b) => b.measures - a.measures)[0]!;
+    const headers = { 'x-local-identity': 'bench-person', 'x-local-name': 'Bench' };
+
+    const api = await measure(async () => {
+      const response = await fetch(`${base}/api/committees/${largest.id}/plan`, { headers });
+      if (response.status !== 200) throw new Error(`plan answered ${response.status}`);
+      return (await response.arrayBuffer()).byteLength;
+    });
+    const table = app.storage.table('plans');
+    const raw = await measure(async () => {
+      let rows = 0;
+      for await (const _row of table.listEntities({ queryOptions: { filter: planRowsFilter(largest.id) } }))
+        rows++;
+      return rows;
+    });
+    const overview = await measure(async () => {
+      const response = await fetch(`${base}/api/committees`, { headers });
+      if (response.status !== 200) throw new Error(`committees answered ${response.status}`);
+      return (await response.arrayBuffer()).byteLength;
+    });
+
+    console.log(
+      `Largest committee: ${largest.id} (${largest.measures} measures). ${N} runs after ${WARMUP} warm-up, Azurite in memory.`,
+    );
+    console.log(`  ${''.padEnd(52)} ${'median'.padStart(10)} ${'p95'.padStart(10)}`);
+    console.log(
+      `  ${`GET /api/committees/${largest.id}/plan`.padEnd(52)} ${ms(api.median)} ${ms(api.p95)}   ${kb(api.size as number)} JSON`,
+    );
+    console.log(
+      `  ${'raw partition query (@azure/data-tables)'.padEnd(52)} ${ms(raw.median)} ${ms(raw.p95)}   ${String(raw.size)} rows`,
+    );
+    console.log(
+      `  ${'GET /api/committees (overview, all plans)'.padEnd(52)} ${ms(overview.median)} ${ms(overview.p95)}   ${kb(overview.size as number)} JSON`,
+    );
+
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  } finally {
+    await azurite.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

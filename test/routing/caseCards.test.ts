@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { caseCard, caseMessageCard, type CaseViewer } from '../../bot/cards/caseCards';
+import { cardBytes } from '../../bot/cards/cardTemplates';
+import { CASE_STATES, type CaseRecord, type CaseTransition } from '../../bot/domain/cases/caseModel';
+import { FORM_FIELDS, LONG_TEXT_MAX, type Answers } from '../../bot/domain/form/intakeForm';
+import { LANGUAGES } from '../../bot/domain/i18n/language';
+import { DEFAULT_JUSTIFICATIONS } from '../../bot/domain/routing/justifications';
+import { HOSTILE, assertValidCard, assertVerbatim } from '../support/adaptiveCards';
+import { allText, verbsOf } from './routingWorld';
+
+const person = { id: 'aad-1', name: HOSTILE };
+
+function hostileAnswers(text: string): Answers {
+  const answers: Answers = {};
+  for (const field of FORM_FIELDS) {
+    if (field.kind === 'singleChoice') answers[field.id] = field.options![0]!.value;
+    else if (field.kind === 'multiChoice') answers[field.id] = field.options!.map((o) => o.value);
+    else answers[field.id] = text;
+  }
+  return answers;
+}
+
+/** A case in the given state with every routing field filled with hostile text. */
+function hostileCase(state: CaseRecord['state'], text = HOSTILE): CaseRecord {
+  const at = '2026-11-23T10:00:00Z';
+  return {
+    number: '2026-007',
+    year: 2026,
+    seq: 7,
+    title: text,
+    state,
+    answers: hostileAnswers(text),
+    submitter: { ...person, lang: 'nn' },
+    submittedAt: at,
+    updatedAt: at,
+    historyCount: 5,
+    routing: {
+      proposal: {
+        forum: 'fsu-ikt',
+        comment: text,
+        by: person,
+        at,
+        approvals: [{ by: person, at, comment: text }],
+      },
+      forumChain: ['routed', 'decided'].includes(state)
+        ? [
+            { forum: 'fsu-ikt', kind: 'routed', reason: text, by: person, at },
+            { forum: 'lsu-volda', kind: 'forwarded', reason: text, by: person, at },
+          ]
+        : [],
+      infoRequests: [
+        { n: 1, question: text, askedBy: person, askedAt: at, reply: text, repliedAt: at },
+        { n: 2, question: text, askedBy: person, askedAt: at },
+      ],
+      ...(state === 'returned' ? { returned: { justification: text, by: person, at } } : {}),
+      ...(state === 'withdrawn' ? { withdrawn: { comment: text, at } } : {}),
+      ...(state === 'decided'
+        ? {
+            outcome: {
+              decision: text,
+              meetingDate: '2026-12-01',
+              forumCaseNumber: 'Sak 39/22',
+              minutesUrl: 'https://helse-mr.no/referat.pdf',
+              by: person,
+              at,
+            },
+          }
+        : {}),
+    },
+  };
+}
+
+const history: CaseTransition[] = [
+  { caseNumber: '2026-007', seq: 1, at: '2026-11-23T10:00:00Z', by: person, from: null, to: 'submitted' },
+  {
+    caseNumber: '2026-007',
+    seq: 2,
+    at: '2026-11-23T11:00:00Z',
+    by: person,
+    from: 'submitted',
+    to: 'submitted',
+    event: 'info_requested',
+    comment: HOSTILE,
+  },
+];
+
+const VIEWERS: Omit<CaseViewer, 'lang'>[] = [
+  { secretariat: true, ssuLeadership: false, submitter: false },
+  { secretariat: false, ssuLeadership: true, submitter: false },
+  { secretariat: false, ssuLeadership: false, submitter: true },
+  { secretariat: false, ssuLeadership: false, submitter: false },
+];
+
+const justifications = DEFAULT_JUSTIFICATIONS.map((j) => ({ ...j, updatedBy: 'x', updatedAt: 'x' }));
+
+describe('case card templates (adaptive-cards/case-card.json, case-message.json)', () => {
+  for (const state of CASE_STATES) {
+    for (const lang of LANGUAGES) {
+      it(`case card, ${state}, ${lang}: valid for every role, hostile text verbatim everywhere`, () => {
+        for (const viewer of VIEWERS) {
+          const card = caseCard(
+            hostileCase(state),
+            history,
+            { lang, ...viewer },
+            {
+              approvalsRequired: 1,
+              justifications,
+              refreshUserIds: ['29:a', '29:b'],
+              notice: 'invalid',
+              errors: [{ field: 'comment', code: 'required' }],
+              inputs: { proposeComment: HOSTILE },
+            },
+          );
+          const name = `${state}/${lang}/${JSON.stringify(viewer)}`;
+          assertValidCard(card, name);
+          assertVerbatim(card, HOSTILE, name);
+          assert.ok(cardBytes(card) < 28_000, `${name}: ${cardBytes(card)} bytes`);
+          assert.deepEqual((card.refresh as { userIds: string[] }).userIds, ['29:a', '29:b']);
+        }
+      });
+    }
+  }
+
+  it('offers each role only its own actions for the state', () => {
+    const verbs = (state: CaseRecord['state'], i: number) =>
+      verbsOf(
+        caseCard(hostileCase(state), [], { lang: 'nn', ...VIEWERS[i]! }, { approvalsRequired: 1 }),
+      ).sort();
+    assert.deepEqual(verbs('submitted', 0), ['propose', 'refresh', 'requestInfo', 'return']);
+    assert.deepEqual(verbs('routing_proposed', 1), ['approve', 'changeForum', 'refresh']);
+    assert.deepEqual(verbs('routed', 0), ['forward', 'outcome', 'refresh']);
+    assert.deepEqual(verbs('submitted', 2), ['refresh', 'replyInfo', 'withdraw']);
+    assert.deepEqual(verbs('submitted', 3), ['refresh']);
+    assert.deepEqual(verbs('decided', 0), ['refresh']);
+  });
+
+  it('reads without its refresh: no refresh clause when nobody can be refreshed, everything still shown', () => {
+    const card = caseCard(
+      hostileCase('decided', 'Vanleg tekst'),
+      history,
+      { lang: 'nn', ...VIEWERS[3]! },
+      { approvalsRequired: 1 },
+    );
+    assert.equal(card.refresh, undefined);
+    assertValidCard(card, 'without refresh');
+    const text = allText(card);
+    for (const expected of [
+      'Sak 2026-007',
+      'Avgjort',
+      'Sak 39/22',
+      'FSU IKT-løysingar',
+      'LSU Volda',
+      'Vanleg tekst',
+    ]) {
+      assert.ok(text.includes(expected), expected);
+    }
+  });
+
+  it('stays under the Teams size limit with every answer at full length, shortening the answers', () => {
+    const long = 'æøå '.repeat(LONG_TEXT_MAX / 4);
+    const card = caseCard(
+      hostileCase('submitted', long),
+      [],
+      { lang: 'nn', ...VIEWERS[0]! },
+      { approvalsRequired: 1 },
+    );
+    assert.ok(cardBytes(card) < 28_000, `${cardBytes(card)} bytes`);
+    assertValidCard(card, 'long');
+  });
+
+  it('the notification card: valid, hostile text verbatim, the link a button', () => {
+    for (const lang of LANGUAGES) {
+      const card = caseMessageCard({
+        caseNumber: '2026-007',
+        heading: 'Saka di 2026-007',
+        title: HOSTILE,
+        blocks: [{ label: 'Grunngjeving:', text: HOSTILE }],
+        link: { title: 'Opne referatet', url: 'https://helse-mr.no/referat.pdf' },
+        reply: { label: 'Svaret ditt', confirm: 'Send', error: 'Må fyllast ut' },
+      });
+      assertValidCard(card, `message ${lang}`);
+      assertVerbatim(card, HOSTILE, `message ${lang}`);
+      assert.deepEqual(verbsOf(card), ['replyInfo']);
+    }
+  });
+});

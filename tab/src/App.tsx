@@ -1,0 +1,72 @@
+import { useEffect, useMemo, useState } from 'react';
+import {
+  FluentProvider,
+  Spinner,
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+  type Theme,
+} from '@fluentui/react-components';
+import type { Lang } from '../../bot/domain/i18n/language';
+import { connectHost, type HostInfo } from './auth/identity';
+import { Shell } from './Shell';
+import { initialLang, rememberLang, themeFromUrl } from './preferences';
+import { onThemeChange, themeName, type ThemeName } from './teamsHost';
+import { texts } from './texts';
+
+const THEMES: Record<ThemeName, Theme> = {
+  default: teamsLightTheme,
+  dark: teamsDarkTheme,
+  contrast: teamsHighContrastTheme,
+};
+
+export function App() {
+  const [host, setHost] = useState<HostInfo>();
+  const [theme, setTheme] = useState<ThemeName>(() => themeFromUrl() ?? 'default');
+  const [lang, setLang] = useState<Lang>(() => initialLang());
+
+  useEffect(() => {
+    let active = true;
+    void connectHost().then((info) => {
+      if (!active) return;
+      setHost(info);
+      setLang(initialLang(info.locale));
+      if (!themeFromUrl()) {
+        if (info.theme) setTheme(themeName(info.theme));
+        void onThemeChange((next) => {
+          if (active) setTheme(next);
+        });
+      }
+    });
+    return () => {
+      active = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = texts(lang).appTitle;
+  }, [lang]);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  const chooseLang = useMemo(
+    () => (next: Lang) => {
+      rememberLang(next);
+      setLang(next);
+    },
+    [],
+  );
+
+  return (
+    <FluentProvider theme={THEMES[theme]} className="app-root">
+      {host ? (
+        <Shell host={host} lang={lang} onLang={chooseLang} />
+      ) : (
+        <Spinner className="page-spinner" label={texts(lang).loading} />
+      )}
+    </FluentProvider>
+  );
+}

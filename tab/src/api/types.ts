@@ -1,0 +1,45 @@
+/**
+ * The API's JSON shapes. They are the server's own contract types (bot/http/api/apiTypes.ts,
+ * type-only), so a change on either side fails the type check instead of the tab at run time.
+ */
+import type {
+  CaseDetailResponse,
+  CaseListItem,
+  HistoryEntryDto,
+  MeResponse,
+  MeasureDto,
+  PlanResponse,
+  StatsResponse,
+} from '../../../bot/http/api/apiTypes';
+
+export type {
+  CommitteeKind,
+  CommitteeSummary,
+  LocalPerson,
+  MeasureStatus,
+  PlanResponse,
+  PriorityGroup,
+  StatusCounts,
+} from '../../../bot/http/api/apiTypes';
+
+export type Me = MeResponse;
+export type Measure = MeasureDto;
+export type Plan = PlanResponse['plan'];
+export type MainGoal = Plan['mainGoals'][number];
+export type SubGoal = MainGoal['subGoals'][number];
+export type HistoryEntry = HistoryEntryDto;
+export type CaseSummary = CaseListItem;
+export type CaseDetail = CaseDetailResponse;
+export type Stats = StatsResponse;
+export type CountMap = Record<string, number>;
+
+/** What the editor sends for a new or edited goal, sub-goal (text only) or measure. */
+export interface MeasureFields {
+  text: string;
+  responsible?: string;
+  timeline?: string;
+  taskHospital?: string;
+  taskMunicipalities?: string;
+  measuringTool?: string;
+  priorityGroups?: string[];
+}

@@ -1,0 +1,27 @@
+import { formatDate, formatDateTime, osloYear } from '../../bot/domain/time';
+
+/** Dates as people read them: dd.mm.yyyy in Oslo time (bot/domain/time.ts). */
+export { formatDate, formatDateTime };
+
+export function currentYear(): number {
+  return osloYear(new Date());
+}
+
+/** Committees' plan years, so the year picker offers only years some plan covers (plus `year`). */
+export function yearsOf(periods: { periodStart: number; periodEnd: number }[], year: number): number[] {
+  const years = new Set<number>([year]);
+  for (const p of periods) for (let y = p.periodStart; y <= p.periodEnd; y++) years.add(y);
+  return [...years].sort((a, b) => a - b);
+}
+
+/** The year to show first for a plan: this year if inside the period, else the nearest end. */
+export function defaultYear(period: { periodStart: number; periodEnd: number }): number {
+  const now = currentYear();
+  return Math.min(Math.max(now, period.periodStart), period.periodEnd);
+}
+
+export function includesText(haystack: (string | undefined)[], needle: string): boolean {
+  const n = needle.trim().toLocaleLowerCase('nb');
+  if (!n) return true;
+  return haystack.some((h) => h?.toLocaleLowerCase('nb').includes(n));
+}

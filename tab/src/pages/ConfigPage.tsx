@@ -1,0 +1,72 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, Spinner } from '@fluentui/react-components';
+import { api } from '../api/client';
+import { isInTeams } from '../auth/identity';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { LabeledSelect } from '../components/LabeledSelect';
+import { currentYear } from '../format';
+import { href } from '../router';
+import { useLoad, useSession } from '../session';
+import { registerConfigSave, setConfigValid, type TabConfig } from '../teamsHost';
+import type { CommitteeSummary } from '../api/types';
+
+function tabConfig(c: CommitteeSummary): TabConfig {
+  return {
+    entityId: c.id,
+    contentUrl: `${window.location.origin}/tab/index.html#/board/${encodeURIComponent(c.id)}`,
+    suggestedDisplayName: `Handlingsplan ${c.shortName ?? c.name}`.slice(0, 100),
+  };
+}
+
+/** The channel tab's configuration page: the team picks its committee. */
+export function ConfigPage() {
+  const { t } = useSession();
+  const committees = useLoad(() => api.committees(currentYear()), []);
+  const [chosenId, setChosenId] = useState('');
+  const chosenRef = useRef<CommitteeSummary | undefined>(undefined);
+  const chosen = committees.data?.find((c) => c.id === chosenId);
+  chosenRef.current = chosen;
+
+  useEffect(() => {
+    void registerConfigSave(() => (chosenRef.current ? tabConfig(chosenRef.current) : undefined));
+  }, []);
+
+  useEffect(() => {
+    setConfigValid(!!chosen);
+  }, [chosen]);
+
+  return (
+    <section aria-labelledby="config-title" className="config">
+      <h1 id="config-title">{t.config.title}</h1>
+      {committees.error !== undefined && (
+        <ErrorMessage error={committees.error} onRetry={committees.reload} />
+      )}
+      {!committees.data && committees.loading && <Spinner label={t.loading} />}
+      {committees.data && (
+        <LabeledSelect
+          label={t.config.committee}
+          value={chosenId}
+          onChange={setChosenId}
+          testId="config-committee"
+          options={[
+            { value: '', label: t.config.choose },
+            ...committees.data.map((c) => ({ value: c.id, label: `${c.kind} ${c.shortName ?? c.name}` })),
+          ]}
+        />
+      )}
+      {chosen && (
+        <div role="status">
+          <p>{t.config.chosen(chosen.name)}</p>
+          {isInTeams() ? (
+            <p className="muted">{t.config.teamsHint}</p>
+          ) : (
+            <p>
+              <span className="muted">{t.config.browserHint}</span>{' '}
+              <Link href={href.board(chosen.id)}>{t.config.open}</Link>
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+import { useMemo, useState } from 'react';
+import { Badge, Link, Spinner } from '@fluentui/react-components';
+import { api } from '../api/client';
+import type { CommitteeSummary, MeasureStatus } from '../api/types';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { FilterBar } from '../components/FilterBar';
+import { LabeledSelect } from '../components/LabeledSelect';
+import { SearchField } from '../components/SearchField';
+import { STATUS_ORDER, StatusCounts } from '../components/StatusCounts';
+import { currentYear, includesText, yearsOf } from '../format';
+import { href } from '../router';
+import { Panel } from '../components/Panel';
+import { useLoad, useSession } from '../session';
+import { PRIORITY_GROUPS } from '../texts';
+
+/** Personal tab: every committee's status counts for a year, with filters, each opening its board. */
+export function OverviewPage() {
+  const { t, lang } = useSession();
+  const [year, setYear] = useState(currentYear);
+  const [group, setGroup] = useState('');
+  const [status, setStatus] = useState('');
+  const [query, setQuery] = useState('');
+  const committees = useLoad(() => api.committees(year), [year]);
+
+  const all = committees.data ?? [];
+  const shown = useMemo(
+    () =>
+      all.filter(
+        (c) =>
+          (!group || (c.priorityGroups as string[]).includes(group)) &&
+          (!status || (c.counts[status as MeasureStatus] ?? 0) > 0) &&
+          includesText([c.name, c.shortName, c.leader, c.deputy, c.kind], query),
+      ),
+    [all, group, status, query],
+  );
+
+  return (
+    <section aria-labelledby="overview-title">
+      <h1 id="overview-title">{t.overview.title}</h1>
+      <FilterBar label={t.overview.filters}>
+        <LabeledSelect
+          label={t.year}
+          value={String(year)}
+          onChange={(v) => setYear(Number(v))}
+          options={yearsOf(all, year).map((y) => ({ value: String(y), label: String(y) }))}
+          testId="year"
+        />
+        <LabeledSelect
+          label={t.overview.group}
+          value={group}
+          onChange={setGroup}
+          options={[
+            { value: '', label: t.overview.allGroups },
+            ...PRIORITY_GROUPS.map((g) => ({ value: g.value, label: g.label[lang] })),
+          ]}
+        />
+        <LabeledSelect
+          label={t.overview.status}
+          value={status}
+          onChange={setStatus}
+          options={[
+            { value: '', label: t.overview.allStatuses },
+            ...STATUS_ORDER.map((s) => ({ value: s, label: t.status[s] })),
+          ]}
+        />
+        <SearchField
+          label={t.search}
+          placeholder={t.overview.searchPlaceholder}
+          value={query}
+          onChange={setQuery}
+        />
+      </FilterBar>
+      {committees.error !== undefined && (
+        <ErrorMessage error={committees.error} onRetry={committees.reload} />
+      )}
+      {committees.loading && !committees.data && <Spinner label={t.loading} />}
+      {committees.data && (
+        <>
+          <p role="status" className="muted">
+            {t.overview.shown(shown.length, all.length)}
+          </p>
+          {shown.length === 0 ? (
+            <p>{t.overview.none}</p>
+          ) : (
+            <ul className="committee-grid" aria-busy={committees.loading}>
+              {shown.map((c) => (
+                <li key={c.id}>
+                  <CommitteeCard committee={c} year={year} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function CommitteeCard({ committee: c, year }: { committee: CommitteeSummary; year: number }) {
+  const { t } = useSession();
+  const inPeriod = year >= c.periodStart && year <= c.periodEnd;
+  return (
+    <Panel className="committee-card" data-committee={c.id}>
+      <h2 className="card-title">
+        <Link href={href.board(c.id)} aria-label={t.overview.open(c.shortName ?? c.name)}>
+          {c.shortName ?? c.name}
+        </Link>
+      </h2>
+      <div className="card-meta">
+        <Badge appearance="outline" color="informative" title={t.committeeKind[c.kind]}>
+          {c.kind}
+        </Badge>
+        <span>
+          {t.board.period} {c.periodStart}–{c.periodEnd}
+        </span>
+      </div>
+      {(c.leader || c.deputy) && (
+        <dl className="people">
+          {c.leader && (
+            <>
+              <dt>{t.board.leader}</dt>
+              <dd>{c.leader}</dd>
+            </>
+          )}
+          {c.deputy && (
+            <>
+              <dt>{t.board.deputy}</dt>
+              <dd>{c.deputy}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      {inPeriod ? (
+        <StatusCounts counts={c.counts} label={t.overview.countsFor(String(year))} />
+      ) : (
+        <p className="muted">
+          {t.board.period} {c.periodStart}–{c.periodEnd}
+        </p>
+      )}
+    </Panel>
+  );
+}

@@ -1,7 +1,8 @@
 import type { Lang } from '../../bot/domain/i18n/language';
 import { messages } from '../../bot/domain/i18n/messages';
 import { AGREEMENT_PARTS, FORUMS, PRIORITY_GROUPS } from '../../bot/domain/partnership';
-import type { CommitteeKind, MeasureStatus } from '../../bot/domain/plans/planModel';
+import type { CommitteeKind } from '../../bot/domain/plans/planModel';
+import { measureStatusLabels } from '../../bot/domain/plans/planLabels';
 
 /**
  * Every text the tab shows, in nynorsk (default), bokmål and English. Labels that the domain already
@@ -40,12 +41,7 @@ const nn = {
     network: 'Fekk ikkje kontakt med tenaren. Prøv igjen om litt.',
     generic: 'Noko gjekk gale.',
   } as Record<string, string>,
-  status: {
-    not_started: 'Ikkje gjennomført',
-    in_progress: 'Under planlegging / under arbeid',
-    done: 'Gjennomført',
-    not_assessed: 'Ikkje vurdert',
-  } satisfies Record<MeasureStatus, string>,
+  status: measureStatusLabels('nn'),
   committeeKind: {
     FSU: 'Fagleg samarbeidsutval',
     LSU: 'Lokalt samarbeidsutval',
@@ -227,12 +223,7 @@ const nb: Texts = {
     network: 'Fikk ikke kontakt med serveren. Prøv igjen om litt.',
     generic: 'Noe gikk galt.',
   },
-  status: {
-    not_started: 'Ikke gjennomført',
-    in_progress: 'Under planlegging / under arbeid',
-    done: 'Gjennomført',
-    not_assessed: 'Ikke vurdert',
-  },
+  status: measureStatusLabels('nb'),
   committeeKind: {
     FSU: 'Faglig samarbeidsutvalg',
     LSU: 'Lokalt samarbeidsutvalg',
@@ -412,12 +403,7 @@ const en: Texts = {
     network: 'Could not reach the server. Try again in a moment.',
     generic: 'Something went wrong.',
   },
-  status: {
-    not_started: 'Not started',
-    in_progress: 'Being planned / in progress',
-    done: 'Done',
-    not_assessed: 'Not assessed',
-  },
+  status: measureStatusLabels('en'),
   committeeKind: {
     FSU: 'Professional committee',
     LSU: 'Local committee',

@@ -13,20 +13,15 @@ import { cardBytes } from '../../bot/cards/cardTemplates';
 import type { CaseRecord } from '../../bot/domain/cases/caseModel';
 import { FORM_FIELDS, LONG_TEXT_MAX, type Answers } from '../../bot/domain/form/intakeForm';
 import { LANGUAGES } from '../../bot/domain/i18n/language';
-import { HOSTILE, assertValidCard, assertVerbatim, cardProblems } from '../support/adaptiveCards';
+import {
+  HOSTILE,
+  assertValidCard,
+  assertVerbatim,
+  cardProblems,
+  hostileAnswers,
+} from '../support/adaptiveCards';
 
 const content = (attachment: { content?: unknown }) => attachment.content as Record<string, unknown>;
-
-/** Every text answer hostile, every choice chosen. */
-function hostileAnswers(text = HOSTILE): Answers {
-  const answers: Answers = {};
-  for (const field of FORM_FIELDS) {
-    if (field.kind === 'singleChoice') answers[field.id] = field.options![0]!.value;
-    else if (field.kind === 'multiChoice') answers[field.id] = field.options!.map((o) => o.value);
-    else answers[field.id] = text;
-  }
-  return answers;
-}
 
 const record = (answers: Answers): CaseRecord => ({
   number: '2026-007',

@@ -2,23 +2,13 @@ import assert from 'node:assert/strict';
 import { caseCard, caseMessageCard, type CaseViewer } from '../../bot/cards/caseCards';
 import { cardBytes } from '../../bot/cards/cardTemplates';
 import { CASE_STATES, type CaseRecord, type CaseTransition } from '../../bot/domain/cases/caseModel';
-import { FORM_FIELDS, LONG_TEXT_MAX, type Answers } from '../../bot/domain/form/intakeForm';
+import { LONG_TEXT_MAX } from '../../bot/domain/form/intakeForm';
 import { LANGUAGES } from '../../bot/domain/i18n/language';
 import { DEFAULT_JUSTIFICATIONS } from '../../bot/domain/routing/justifications';
-import { HOSTILE, assertValidCard, assertVerbatim } from '../support/adaptiveCards';
+import { HOSTILE, assertValidCard, assertVerbatim, hostileAnswers } from '../support/adaptiveCards';
 import { allText, verbsOf } from './routingWorld';
 
 const person = { id: 'aad-1', name: HOSTILE };
-
-function hostileAnswers(text: string): Answers {
-  const answers: Answers = {};
-  for (const field of FORM_FIELDS) {
-    if (field.kind === 'singleChoice') answers[field.id] = field.options![0]!.value;
-    else if (field.kind === 'multiChoice') answers[field.id] = field.options!.map((o) => o.value);
-    else answers[field.id] = text;
-  }
-  return answers;
-}
 
 /** A case in the given state with every routing field filled with hostile text. */
 function hostileCase(state: CaseRecord['state'], text = HOSTILE): CaseRecord {

@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access -- the adaptivecards dist bundle ships no types for require() */
 import assert from 'node:assert/strict';
+import { FORM_FIELDS, type Answers } from '../../bot/domain/form/intakeForm';
 
 // The package's main entry needs a DOM; its dist bundle parses and validates in Node.
 const AC = require('adaptivecards/dist/adaptivecards.js');
@@ -76,4 +77,16 @@ export function assertVerbatim(card: unknown, expected: string, name: string): v
       `${name}: a DATE/TIME function would be evaluated in ${node.type}`,
     );
   }
+}
+
+/** Every text answer of the form set to `text`, every choice question with options chosen. */
+export function hostileAnswers(text = HOSTILE): Answers {
+  const answers: Answers = {};
+  for (const field of FORM_FIELDS) {
+    const options = field.options ?? [];
+    if (field.kind === 'singleChoice') answers[field.id] = options[0]?.value ?? '';
+    else if (field.kind === 'multiChoice') answers[field.id] = options.map((o) => o.value);
+    else answers[field.id] = text;
+  }
+  return answers;
 }

@@ -1,17 +1,7 @@
 import type { Lang, Localized } from '../../domain/i18n/language';
-import type { MeasureStatus } from '../../domain/plans/planModel';
 
 /** Words of the CSV exports, in the app's three languages (nynorsk is the default). */
-export const STATUS_LABELS: Record<MeasureStatus, Localized> = {
-  not_assessed: { nn: 'Ikkje vurdert', nb: 'Ikke vurdert', en: 'Not assessed' },
-  not_started: { nn: 'Ikkje gjennomført', nb: 'Ikke gjennomført', en: 'Not started' },
-  in_progress: {
-    nn: 'Under planlegging / under arbeid',
-    nb: 'Under planlegging / under arbeid',
-    en: 'Planned / in progress',
-  },
-  done: { nn: 'Gjennomført', nb: 'Gjennomført', en: 'Done' },
-};
+export { MEASURE_STATUS_LABELS as STATUS_LABELS } from '../../domain/plans/planLabels';
 
 export const PLAN_COLUMNS: Record<string, Localized> = {
   mainGoal: { nn: 'Hovudmål', nb: 'Hovedmål', en: 'Main goal' },

@@ -224,6 +224,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     SSO_TENANT_ID: ssoTenantId
     SSO_APP_ID_URI: 'api://${webApp.properties.defaultHostName}/${ssoClientId}'
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
+    // App Service's codeless Node.js agent: requests, dependencies and the app's stdout (JSON lines)
+    // reach Application Insights without an SDK in the app.
+    ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
     // First users, by Entra object id (comma-separated); see docs/deployment.md.
     BOOTSTRAP_ADMINS: bootstrapAdmins
     BOOTSTRAP_SECRETARIAT_LEADER: bootstrapSecretariatLeader

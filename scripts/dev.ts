@@ -71,6 +71,30 @@ function stop(code = 0): void {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
+/**
+ * The Agents Playground chats as one mock user (Alex Wilber). Unless BOOTSTRAP_* says otherwise,
+ * that user gets the administrator, secretariat leader and SSU leader roles locally, so one person
+ * can walk a case through intake, routing and outcome, and the tab's local picker has someone in it.
+ */
+const PLAYGROUND_USER = '00000000-0000-0000-0000-0000000000020';
+function demoRoles(): NodeJS.ProcessEnv {
+  const names = [
+    'BOOTSTRAP_ADMINS',
+    'BOOTSTRAP_SECRETARIAT_LEADER',
+    'BOOTSTRAP_SSU_LEADER',
+    'BOOTSTRAP_SSU_DEPUTY',
+  ];
+  if (names.some((name) => process.env[name])) return {};
+  console.log(
+    'Local demo roles: the Playground user (Alex Wilber) is administrator, secretariat leader and SSU leader.',
+  );
+  return {
+    BOOTSTRAP_ADMINS: PLAYGROUND_USER,
+    BOOTSTRAP_SECRETARIAT_LEADER: PLAYGROUND_USER,
+    BOOTSTRAP_SSU_LEADER: PLAYGROUND_USER,
+  };
+}
+
 async function main(): Promise<void> {
   if (await portOpen(azuritePort)) {
     console.log(`Azurite already answers on ${azuritePort}; using it.`);
@@ -105,6 +129,7 @@ async function main(): Promise<void> {
     PORT: String(port),
     // Local development only: the tab in a plain browser picks who it is (answers on loopback only).
     LOCAL_IDENTITY: process.env.LOCAL_IDENTITY ?? 'on',
+    ...demoRoles(),
   });
   await waitFor('The server', async () => {
     try {

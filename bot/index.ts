@@ -13,8 +13,14 @@ async function main(): Promise<void> {
     log.info('server.stopping', { signal });
     // Stop taking new connections; turns in flight finish before close() calls back.
     server.close(() => {
-      log.info('server.stopped');
-      process.exit(0);
+      // Then the background work: no new job runs, notifications being sent finish.
+      app.services.routing
+        .stop()
+        .catch((error: unknown) => log.error('server.stop_jobs_failed', { error: (error as Error).message }))
+        .finally(() => {
+          log.info('server.stopped');
+          process.exit(0);
+        });
     });
     server.closeIdleConnections();
     setTimeout(() => process.exit(1), 25_000).unref();

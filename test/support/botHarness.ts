@@ -16,6 +16,10 @@ export class TestChannel {
     string,
     { id: string; name: string; email?: string; userPrincipalName?: string; aadObjectId?: string }
   >();
+  /** While set, the channel holds every reply until this settles (a turn kept in flight). */
+  hold: Promise<void> | undefined;
+  /** Called when an activity from the bot arrives, before it is held or answered. */
+  onArrival: (() => void) | undefined;
   /** Set to make the next sends fail with this status (proactive-failure tests). */
   failWith: number | undefined;
   private server: Server | undefined;
@@ -25,7 +29,9 @@ export class TestChannel {
     const app = express();
     app.use(express.json({ limit: '1mb' }));
     let counter = 0;
-    const record = (req: express.Request, res: express.Response) => {
+    const record = async (req: express.Request, res: express.Response) => {
+      this.onArrival?.();
+      if (this.hold) await this.hold;
       if (this.failWith) {
         res
           .status(this.failWith)

@@ -186,6 +186,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bootstrapRoles: {
       admins: idList(env, 'BOOTSTRAP_ADMINS'),
       secretariatLeaders: idList(env, 'BOOTSTRAP_SECRETARIAT_LEADER'),
+      secretariatMembers: idList(env, 'BOOTSTRAP_SECRETARIAT_MEMBERS'),
       ssuLeaders: idList(env, 'BOOTSTRAP_SSU_LEADER'),
       ssuDeputies: idList(env, 'BOOTSTRAP_SSU_DEPUTY'),
     },

@@ -58,6 +58,9 @@ param bootstrapAdmins string = ''
 @description('Entra object id(s) of the leader of the joint secretariat (felles samarbeidssekretariat).')
 param bootstrapSecretariatLeader string = ''
 
+@description('Comma-separated Entra object ids of the first members of the joint secretariat.')
+param bootstrapSecretariatMembers string = ''
+
 @description('Entra object id(s) of the leader of the strategic committee (SSU).')
 param bootstrapSsuLeader string = ''
 
@@ -230,6 +233,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     // First users, by Entra object id (comma-separated); see docs/deployment.md.
     BOOTSTRAP_ADMINS: bootstrapAdmins
     BOOTSTRAP_SECRETARIAT_LEADER: bootstrapSecretariatLeader
+    BOOTSTRAP_SECRETARIAT_MEMBERS: bootstrapSecretariatMembers
     BOOTSTRAP_SSU_LEADER: bootstrapSsuLeader
     BOOTSTRAP_SSU_DEPUTY: bootstrapSsuDeputy
     // The deployed zip is mounted read-only and run as built; App Service does not build it.

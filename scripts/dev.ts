@@ -81,6 +81,7 @@ function demoRoles(): NodeJS.ProcessEnv {
   const names = [
     'BOOTSTRAP_ADMINS',
     'BOOTSTRAP_SECRETARIAT_LEADER',
+    'BOOTSTRAP_SECRETARIAT_MEMBERS',
     'BOOTSTRAP_SSU_LEADER',
     'BOOTSTRAP_SSU_DEPUTY',
   ];

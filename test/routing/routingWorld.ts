@@ -51,6 +51,7 @@ export class RoutingWorld {
         bootstrapRoles: {
           admins: [IDS.admin],
           secretariatLeaders: [IDS.secretariat],
+          secretariatMembers: [],
           ssuLeaders: [IDS.ssuLeader],
           ssuDeputies: [IDS.ssuDeputy],
         },

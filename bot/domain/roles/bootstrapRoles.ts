@@ -4,6 +4,7 @@ import { GLOBAL_SCOPE, type RoleName } from './roles';
 export interface RoleBootstrap {
   admins: string[];
   secretariatLeaders: string[];
+  secretariatMembers: string[];
   ssuLeaders: string[];
   ssuDeputies: string[];
 }
@@ -17,6 +18,7 @@ export async function bootstrapRoles(roles: RoleRepository, config: RoleBootstra
   const grants: [RoleName, string[]][] = [
     ['admin', config.admins],
     ['secretariat_leader', config.secretariatLeaders],
+    ['secretariat_member', config.secretariatMembers],
     ['ssu_leader', config.ssuLeaders],
     ['ssu_deputy', config.ssuDeputies],
   ];

@@ -12,10 +12,56 @@ export function osloDate(at: Date): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
+/** Easter Sunday (Gregorian, the anonymous algorithm) as a UTC-noon date. */
+function easterSunday(year: number): Date {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return new Date(Date.UTC(year, month - 1, day, 12));
+}
+
+const holidayCache = new Map<number, Set<string>>();
+
 /**
- * Whole working days (Monday to Friday, Oslo calendar) after `from`'s date up to and including
- * `to`'s date. A case sent on Friday and looked at on Monday has waited one working day. Public
- * holidays are not counted out (a reminder a day early on a holiday week is harmless).
+ * Norwegian public holidays (helligdagar and 1 and 17 May) of a year as yyyy-mm-dd: New Year's Day,
+ * Maundy Thursday, Good Friday, Easter Sunday and Monday, 1 May, 17 May, Ascension Day, Whit Sunday
+ * and Monday, Christmas Day and Boxing Day.
+ */
+export function norwegianHolidays(year: number): Set<string> {
+  let days = holidayCache.get(year);
+  if (!days) {
+    const easter = easterSunday(year).getTime();
+    const fromEaster = [-3, -2, 0, 1, 39, 49, 50].map((offset) =>
+      new Date(easter + offset * 86_400_000).toISOString().slice(0, 10),
+    );
+    days = new Set([
+      `${year}-01-01`,
+      `${year}-05-01`,
+      `${year}-05-17`,
+      `${year}-12-25`,
+      `${year}-12-26`,
+      ...fromEaster,
+    ]);
+    holidayCache.set(year, days);
+  }
+  return days;
+}
+
+/**
+ * Whole working days (Monday to Friday that are not Norwegian public holidays, Oslo calendar) after
+ * `from`'s date up to and including `to`'s date. A case sent on Friday and looked at on Monday has
+ * waited one working day; one sent on the Wednesday before Easter and looked at on Easter Monday, none.
  */
 export function workingDaysBetween(from: Date, to: Date): number {
   const start = osloDate(from);
@@ -29,7 +75,8 @@ export function workingDaysBetween(from: Date, to: Date): number {
     day.setUTCDate(day.getUTCDate() + 1);
     if (day > last) break;
     const weekday = day.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) count++;
+    const date = day.toISOString().slice(0, 10);
+    if (weekday !== 0 && weekday !== 6 && !norwegianHolidays(day.getUTCFullYear()).has(date)) count++;
   }
   return count;
 }

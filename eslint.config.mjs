@@ -26,7 +26,7 @@ export default tseslint.config(
   },
   {
     // The tab's Vite config runs in Node, outside the tab's browser-only TypeScript project.
-    files: ['tab/vite.config.ts'],
+    files: ['tab/vite.config.mts'],
     ...tseslint.configs.disableTypeChecked,
   },
 );

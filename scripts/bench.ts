@@ -44,25 +44,33 @@ async function measure(
 }
 
 function tabBundle(): void {
-  const assets = path.join(__dirname, '..', 'tab', 'dist', 'assets');
+  const dist = path.join(__dirname, '..', 'tab', 'dist');
+  const assets = path.join(dist, 'assets');
   const files = existsSync(assets) ? readdirSync(assets).filter((f) => f.endsWith('.js')) : [];
   if (files.length === 0) {
     console.log('Tab bundle: not built. Run `npm run build:tab`, then `npm run bench` again.');
     return;
   }
-  let raw = 0;
-  let gzip = 0;
-  console.log('Tab bundle (tab/dist/assets/*.js):');
-  for (const file of files.sort()) {
+  // What a person's first page load fetches: the entry script and the chunks index.html preloads.
+  // The pages are split (React.lazy), so each further page adds its own chunk when visited.
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const firstLoad = new Set([...html.matchAll(/assets\/([^"']+\.js)/g)].map((m) => m[1]));
+  const sizes = files.map((file) => {
     const content = readFileSync(path.join(assets, file));
-    const zipped = gzipSync(content, { level: 9 }).length;
-    raw += content.length;
-    gzip += zipped;
-    console.log(
-      `  ${file.padEnd(40)} ${kb(content.length).padStart(10)} raw ${kb(zipped).padStart(10)} gzip`,
-    );
+    return { file, raw: content.length, gzip: gzipSync(content, { level: 9 }).length };
+  });
+  const sum = (list: typeof sizes) => ({
+    raw: list.reduce((n, f) => n + f.raw, 0),
+    gzip: list.reduce((n, f) => n + f.gzip, 0),
+  });
+  const line = (label: string, t: { raw: number; gzip: number }) =>
+    console.log(`  ${label.padEnd(40)} ${kb(t.raw).padStart(10)} raw ${kb(t.gzip).padStart(10)} gzip`);
+  console.log(`Tab bundle (tab/dist/assets/*.js, ${files.length} chunks):`);
+  line('first page load (entry + preloaded)', sum(sizes.filter((f) => firstLoad.has(f.file))));
+  for (const f of sizes.filter((f) => /Page-/.test(f.file)).sort((a, b) => b.gzip - a.gzip)) {
+    line(`  + ${f.file.replace(/-[\w-]+\.js$/, '')} when opened`, f);
   }
-  console.log(`  ${'total'.padEnd(40)} ${kb(raw).padStart(10)} raw ${kb(gzip).padStart(10)} gzip`);
+  line('all chunks', sum(sizes));
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;

@@ -115,9 +115,9 @@ async function main(): Promise<void> {
     await waitFor('Azurite', () => portOpen(azuritePort));
   }
 
-  if (existsSync(path.join(root, 'tab', 'vite.config.ts'))) {
+  if (existsSync(path.join(root, 'tab', 'vite.config.mts'))) {
     console.log('Building the tab …');
-    const build = spawnSync(bin('vite'), ['build', '--config', 'tab/vite.config.ts', '--logLevel', 'warn'], {
+    const build = spawnSync(bin('vite'), ['build', '--config', 'tab/vite.config.mts', '--logLevel', 'warn'], {
       cwd: root,
       stdio: 'inherit',
     });

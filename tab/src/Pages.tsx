@@ -1,14 +1,20 @@
-import { BoardPage } from './pages/BoardPage';
-import { CaseDetailPage } from './pages/CaseDetailPage';
-import { CasesPage } from './pages/CasesPage';
-import { ConfigPage } from './pages/ConfigPage';
-import { OverviewPage } from './pages/OverviewPage';
-import { PrintPage } from './pages/PrintPage';
-import { StatsPage } from './pages/StatsPage';
+import { Spinner } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
 import type { Route } from './router';
 import { useSession } from './session';
 
-export function Pages({ route }: { route: Route }) {
+// Each page is its own chunk: a tab opens on one page and loads the others only when visited.
+const OverviewPage = lazy(() => import('./pages/OverviewPage').then((m) => ({ default: m.OverviewPage })));
+const BoardPage = lazy(() => import('./pages/BoardPage').then((m) => ({ default: m.BoardPage })));
+const PrintPage = lazy(() => import('./pages/PrintPage').then((m) => ({ default: m.PrintPage })));
+const CasesPage = lazy(() => import('./pages/CasesPage').then((m) => ({ default: m.CasesPage })));
+const CaseDetailPage = lazy(() =>
+  import('./pages/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })),
+);
+const StatsPage = lazy(() => import('./pages/StatsPage').then((m) => ({ default: m.StatsPage })));
+const ConfigPage = lazy(() => import('./pages/ConfigPage').then((m) => ({ default: m.ConfigPage })));
+
+function Page({ route }: { route: Route }) {
   const { t } = useSession();
   switch (route.name) {
     case 'overview':
@@ -28,4 +34,12 @@ export function Pages({ route }: { route: Route }) {
     default:
       return <h1>{t.notFoundPage}</h1>;
   }
+}
+
+export function Pages({ route }: { route: Route }) {
+  return (
+    <Suspense fallback={<Spinner />}>
+      <Page route={route} />
+    </Suspense>
+  );
 }

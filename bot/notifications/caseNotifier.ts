@@ -107,23 +107,26 @@ export class CaseNotifier implements CaseEffects {
    * The step is stored whatever happens here: a storage hiccup while queueing notifications is logged
    * and must not turn the person's successful decision into an error (reminders bring the case up).
    */
-  private async safely(what: string, caseNumber: string, work: () => Promise<void>): Promise<void> {
+  /** Queues; a failure is logged and reported as false, and the step's "to notify" mark stays. */
+  private async safely(what: string, caseNumber: string, work: () => Promise<void>): Promise<boolean> {
     try {
       await work();
+      return true;
     } catch (error) {
       this.deps.log.error('notification.queue_failed', {
         what,
         case: caseNumber,
         error: (error as Error).message,
       });
+      return false;
     }
   }
 
-  caseSubmitted(record: CaseRecord): Promise<void> {
+  caseSubmitted(record: CaseRecord): Promise<boolean> {
     return this.safely('submitted', record.number, () => this.queueSubmitted(record));
   }
 
-  afterTransition(record: CaseRecord, entry: CaseTransition): Promise<void> {
+  afterTransition(record: CaseRecord, entry: CaseTransition): Promise<boolean> {
     return this.safely(entry.event ?? entry.to, record.number, () => this.queueTransition(record, entry));
   }
 

@@ -90,6 +90,7 @@ export function createRouting(
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   const runJobs = async (at?: Date) => {
+    await caseService.recoverNotifications(at ?? now());
     await outbox.sweep(at);
     await notifier.remind(at);
     await outbox.drain();

@@ -15,7 +15,8 @@ import { isNotFound, retryOnConflict } from './tableErrors';
  * and append to its history atomically, conditioned on the ETag it was decided on.
  *
  * Row keys:  counter | case-000007 | case-000007-history-0001 | by-state-<state>-000007 |
- *            by-submitter-<id>-000007 | draft-<draft id> (makes a double submit store one case)
+ *            by-submitter-<id>-000007 | draft-<draft id> (makes a double submit store one case) |
+ *            notify-000007-0002 (step 2 of case 7 still has notifications to queue)
  */
 type Row = Record<string, unknown>;
 
@@ -24,6 +25,17 @@ const caseKey = (seq: number) => `case-${pad(seq, 6)}`;
 const historyKey = (seq: number, n: number) => `${caseKey(seq)}-history-${pad(n, 4)}`;
 const stateIndexPrefix = (state: CaseState) => `by-state-${state}-`;
 const submitterIndexPrefix = (id: string) => `by-submitter-${encodeKey(id)}-`;
+const NOTIFY_PREFIX = 'notify-';
+const notifyKey = (caseSeq: number, entrySeq: number) =>
+  `${NOTIFY_PREFIX}${pad(caseSeq, 6)}-${pad(entrySeq, 4)}`;
+const notifyRow = (year: number, caseSeq: number, t: CaseTransition) => ({
+  partitionKey: String(year),
+  rowKey: notifyKey(caseSeq, t.seq),
+  kind: 'notify',
+  number: t.caseNumber,
+  seq: t.seq,
+  at: t.at,
+});
 
 function toEntity(record: Omit<CaseRecord, 'etag'>): Row & { partitionKey: string; rowKey: string } {
   return {
@@ -123,6 +135,7 @@ export class TableCaseRepository implements CaseRepository {
         counter ? ['update', counterRow, 'Replace', { etag: counter.etag }] : ['create', counterRow],
         ['create', toEntity(record)],
         ['create', historyEntity(record.year, seq, firstTransition)],
+        ['create', notifyRow(record.year, seq, firstTransition)],
         ['create', indexRow(record.year, `${stateIndexPrefix(record.state)}${pad(seq, 6)}`, record.number)],
         [
           'create',
@@ -207,6 +220,27 @@ export class TableCaseRepository implements CaseRepository {
     return this.listByIndex(stateIndexPrefix(state));
   }
 
+  async unnotified(olderThan: Date): Promise<{ caseNumber: string; seq: number }[]> {
+    const rows = this.table.listEntities<Row>({
+      queryOptions: {
+        filter: odata`RowKey ge ${NOTIFY_PREFIX} and RowKey lt ${prefixUpperBound(NOTIFY_PREFIX)} and at le ${olderThan.toISOString()}`,
+      },
+    });
+    const marks: { caseNumber: string; seq: number }[] = [];
+    for await (const row of rows) marks.push({ caseNumber: row.number as string, seq: row.seq as number });
+    return marks;
+  }
+
+  async markNotified(caseNumber: string, seq: number): Promise<void> {
+    const parsed = parseCaseNumber(caseNumber);
+    if (!parsed) return;
+    try {
+      await this.table.deleteEntity(String(parsed.year), notifyKey(parsed.seq, seq));
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+  }
+
   async transition(
     expected: CaseRecord,
     next: CaseRecord,
@@ -216,6 +250,7 @@ export class TableCaseRepository implements CaseRepository {
     const actions: TransactionAction[] = [
       ['update', toEntity(next), 'Replace', { etag: expected.etag }],
       ['create', historyEntity(next.year, next.seq, entry)],
+      ['create', notifyRow(next.year, next.seq, entry)],
     ];
     if (expected.state !== next.state) {
       const seqKey = pad(next.seq, 6);

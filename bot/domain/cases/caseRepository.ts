@@ -20,4 +20,11 @@ export interface CaseRepository {
    * history entry in one transaction. Returns undefined when someone else changed the case first.
    */
   transition(expected: CaseRecord, next: CaseRecord, entry: CaseTransition): Promise<CaseRecord | undefined>;
+  /**
+   * Every stored step (the submission and each transition) leaves a "to notify" mark, written in the
+   * same transaction as the step, until the people who must hear of it have their notifications
+   * queued. A crash between the two therefore loses nothing: the periodic job finds the marks.
+   */
+  unnotified(olderThan: Date): Promise<{ caseNumber: string; seq: number }[]>;
+  markNotified(caseNumber: string, seq: number): Promise<void>;
 }

@@ -12,10 +12,14 @@ import {
 import type { DecisionVerb, RoutingEvent } from './routingModel';
 
 /** What happens after a step is stored: notifications, updated card copies. */
+/** Tell people of a step; true once every notification is queued (then the step's mark is cleared). */
 export interface CaseEffects {
-  caseSubmitted(record: CaseRecord): Promise<void>;
-  afterTransition(record: CaseRecord, entry: CaseTransition): Promise<void>;
+  caseSubmitted(record: CaseRecord): Promise<boolean>;
+  afterTransition(record: CaseRecord, entry: CaseTransition): Promise<boolean>;
 }
+
+/** A "to notify" mark older than this is taken as left behind by a crash and redone by the job. */
+const RECOVER_AFTER_MS = 2 * 60_000;
 
 export type DecideOutcome =
   | { kind: 'applied'; record: CaseRecord; entry: CaseTransition }
@@ -72,7 +76,32 @@ export class CaseService {
 
   /** Called once a new case is stored (intake); tells the secretariat and the submitter. */
   async submitted(record: CaseRecord): Promise<void> {
-    await this.deps.effects?.caseSubmitted(record);
+    if (await this.deps.effects?.caseSubmitted(record)) await this.deps.cases.markNotified(record.number, 1);
+  }
+
+  /**
+   * Queues what a crash or a storage hiccup kept from being queued right after a step (the step is
+   * stored with a "to notify" mark in the same transaction). Queueing is idempotent, so a step whose
+   * notifications were in fact queued just before the crash is not sent twice.
+   */
+  async recoverNotifications(at: Date): Promise<number> {
+    const { cases, effects } = this.deps;
+    if (!effects) return 0;
+    let recovered = 0;
+    for (const mark of await cases.unnotified(new Date(at.getTime() - RECOVER_AFTER_MS))) {
+      const record = await cases.get(mark.caseNumber);
+      if (!record) continue;
+      const entry = (await cases.history(mark.caseNumber)).find((h) => h.seq === mark.seq);
+      const done =
+        mark.seq === 1
+          ? await effects.caseSubmitted(record)
+          : !!entry && (await effects.afterTransition(record, entry));
+      if (done) {
+        await cases.markNotified(mark.caseNumber, mark.seq);
+        recovered++;
+      }
+    }
+    return recovered;
   }
 
   async decide(request: DecideRequest): Promise<DecideOutcome> {
@@ -126,7 +155,8 @@ export class CaseService {
       const current = (await cases.get(record.number)) ?? record;
       return { kind: 'unchanged', record: current, reason: 'conflict' };
     }
-    await this.deps.effects?.afterTransition(stored, entry);
+    if (await this.deps.effects?.afterTransition(stored, entry))
+      await cases.markNotified(stored.number, entry.seq);
     return { kind: 'applied', record: stored, entry };
   }
 

@@ -109,7 +109,11 @@ const lsu = (area: string): Forum => ({
   label: { nn: `LSU ${area}`, nb: `LSU ${area}`, en: `Local committee ${area}` },
 });
 
-/** Where a case can be handled (seed 003): the partnership meeting, the SSU, 12 FSU and 4 LSU. */
+/**
+ * Where a case can be handled (seed 003): the partnership meeting, the SSU, 12 FSU and 4 LSU. An FSU's
+ * value is its committee id in the action plans (plans/seed), so roles per committee and a case's
+ * forum name the same committee.
+ */
 export const FORUMS: Forum[] = [
   {
     value: 'partnarskapsmotet',
@@ -127,16 +131,21 @@ export const FORUMS: Forum[] = [
   },
   fsu('barn-og-unge', 'Barn og unge', 'Barn og unge', 'Children and young people'),
   fsu(
-    'multisjuke',
+    'multisjuke-stormottakar-palliasjon',
     'Multisjuke, stormottakarar og palliasjon',
     'Multisyke, storbrukere og palliasjon',
     'Multimorbidity, high users and palliative care',
   ),
-  fsu('akuttmedisin', 'Akuttmedisinsk kjede', 'Akuttmedisinsk kjede', 'Acute medical chain'),
+  fsu('akuttmedisinsk-kjede', 'Akuttmedisinsk kjede', 'Akuttmedisinsk kjede', 'Acute medical chain'),
   fsu('rehabilitering', 'Rehabilitering', 'Rehabilitering', 'Rehabilitation'),
-  fsu('behandlarsamarbeid', 'Behandlarsamarbeid', 'Behandlersamarbeid', 'Clinician cooperation'),
+  fsu('behandlersamarbeid', 'Behandlarsamarbeid', 'Behandlersamarbeid', 'Clinician cooperation'),
   fsu('helseberedskap', 'Helseberedskap', 'Helseberedskap', 'Health preparedness'),
-  fsu('psykisk-helse-rus', 'Psykisk helse og rus', 'Psykisk helse og rus', 'Mental health and substance use'),
+  fsu(
+    'psykisk-helsevern-og-rus',
+    'Psykisk helse og rus',
+    'Psykisk helse og rus',
+    'Mental health and substance use',
+  ),
   fsu(
     'ikt',
     'IKT-løysingar og elektronisk samarbeid',
@@ -144,20 +153,20 @@ export const FORUMS: Forum[] = [
     'ICT solutions and electronic cooperation',
   ),
   fsu(
-    'svangerskap',
+    'svangerskap-fodsel-barsel',
     'Svangerskap, fødsel og barselomsorg',
     'Svangerskap, fødsel og barselomsorg',
     'Pregnancy, birth and postnatal care',
   ),
-  fsu('vaksenhabilitering', 'Vaksenhabilitering', 'Voksenhabilitering', 'Adult habilitation'),
+  fsu('voksenhabilitering', 'Vaksenhabilitering', 'Voksenhabilitering', 'Adult habilitation'),
   fsu(
-    'kunnskap',
+    'kunnskapsoverforing-forsking-utdanning',
     'Kunnskapsoverføring, forsking, utdanning og praksiskonsulentordninga',
     'Kunnskapsoverføring, forskning, utdanning og praksiskonsulentordningen',
     'Knowledge transfer, research, education and practice consultants',
   ),
   fsu(
-    'helsefremjande',
+    'helsefremmende-forebyggende',
     'Helsefremjande og førebyggjande arbeid',
     'Helsefremmende og forebyggende arbeid',
     'Health promotion and prevention',

@@ -22,6 +22,9 @@ export class InvalidToken extends Error {
 /** The signing keys could not be fetched. */
 export class KeysUnavailable extends Error {}
 
+/** The delegated scope the tab's Entra app exposes (aad.manifest.json) and Teams asks for. */
+export const SSO_SCOPE = 'access_as_user';
+
 /** Azure AD issues v2 tokens with the first issuer and v1 tokens (app id URI audience) with the second. */
 export function issuersFor(tenantId: string): string[] {
   return [`https://login.microsoftonline.com/${tenantId}/v2.0`, `https://sts.windows.net/${tenantId}/`];
@@ -69,6 +72,11 @@ export class SsoVerifier {
     }
     if (payload.tid !== this.config.tenantId) {
       throw new InvalidToken('The token is from another tenant.', 'token_invalid');
+    }
+    // A delegated token for the tab's scope: an app-only token (no scp) is no person signing in.
+    const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
+    if (!scopes.includes(SSO_SCOPE)) {
+      throw new InvalidToken(`The token lacks the "${SSO_SCOPE}" scope.`, 'token_invalid');
     }
     if (typeof payload.oid !== 'string' || payload.oid === '') {
       throw new InvalidToken('The token carries no object id.', 'token_invalid');

@@ -78,6 +78,14 @@ describe('tab API: sign-in', () => {
       ],
       ['an expired token', (i) => i.token('oid-anne', 'Anne Medlem', { issuedAgo: 7200, expiresIn: 3600 })],
       ['a token without an object id', (i) => i.token('', 'Anne Medlem', { claims: { oid: undefined } })],
+      [
+        'an app-only token (no delegated scope)',
+        (i) => i.token('oid-anne', 'Anne Medlem', { claims: { scp: undefined, roles: ['Plans.Read'] } }),
+      ],
+      [
+        'a token for another scope',
+        (i) => i.token('oid-anne', 'Anne Medlem', { claims: { scp: 'User.Read' } }),
+      ],
       ['a token that is not a JWT', () => Promise.resolve('not-a-token')],
     ];
     for (const [what, make] of refusals) {

@@ -101,7 +101,12 @@ export function questionCard(
       multi: field.kind === 'multiChoice',
       selected,
       options: (field.options ?? []).map((o) => ({ title: o.label[lang], value: o.value })),
-      optionalNote: field.required || field.kind === 'multiChoice' ? '' : m.optional,
+      optionalNote: [
+        field.kind === 'text' || field.kind === 'longText' ? m.maxLength(field.maxLength) : '',
+        field.required || field.kind === 'multiChoice' ? '' : m.optional,
+      ]
+        .filter(Boolean)
+        .join(' '),
       actions,
     }),
   );

@@ -29,6 +29,8 @@ interface UserProfile {
   /** Chosen with "nynorsk", "bokmål" or "English"; used for every later message to them. */
   lang?: Lang;
   welcomed?: boolean;
+  /** The conversation, service URL and language last saved as the person's conversation reference. */
+  referenceSavedFor?: string;
 }
 
 const PREFILL_TIMEOUT_MS = 4000;
@@ -115,15 +117,20 @@ export class PartnershipBot extends TeamsActivityHandler {
   private async prepare(context: TurnContext): Promise<Lang> {
     const lang = await this.lang(context);
     setTurnLang(context, lang);
-    const person = personOf(context);
-    if (context.activity.conversation.conversationType === 'personal') {
-      await this.services.conversationRefs.save(
-        person.id,
-        TurnContext.getConversationReference(context.activity),
-        lang,
-      );
-    }
+    await this.saveReference(context, lang);
     return lang;
+  }
+
+  /** Where to reach the person, and in which language: written when it changes, not on every message. */
+  private async saveReference(context: TurnContext, lang: Lang): Promise<void> {
+    if (context.activity.conversation.conversationType !== 'personal') return;
+    const profile = await this.profile.get(context, {});
+    const { conversation, serviceUrl } = context.activity;
+    const savedFor = `${conversation.id}|${serviceUrl}|${lang}`;
+    if (profile.referenceSavedFor === savedFor) return;
+    const reference = TurnContext.getConversationReference(context.activity);
+    await this.services.conversationRefs.save(personOf(context).id, reference, lang);
+    profile.referenceSavedFor = savedFor;
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -143,11 +150,7 @@ export class PartnershipBot extends TeamsActivityHandler {
       lang = input.lang;
       setTurnLang(context, lang);
       // Notifications to this person use the new language from now on.
-      await this.services.conversationRefs.save(
-        personOf(context).id,
-        TurnContext.getConversationReference(context.activity),
-        lang,
-      );
+      await this.saveReference(context, lang);
       await context.sendActivity(m().languageChanged);
       if (active) await dc.repromptDialog();
       return;

@@ -60,6 +60,7 @@ describe('intake conversation through /api/messages', () => {
     assert.match(textOf(replies), /fødselsnummer eller D-nummer/);
     assert.match(textOf(replies), /Spørsmål 4 av 12/);
 
+    assert.match(textOf(replies), /Inntil 4000 teikn/, 'the limit is said with the question');
     replies = await user.say('x'.repeat(4001));
     assert.match(textOf(replies), /for langt: 4001 teikn, og grensa er 4000/);
     replies = await user.say('Bakgrunn\n\nmed avsnitt');

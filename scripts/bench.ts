@@ -5,6 +5,8 @@
  * - The API's time to return the largest committee's plan (GET /api/committees/<id>/plan, through
  *   HTTP, identity, roles and JSON), beside the raw partition query it makes, straight through
  *   @azure/data-tables, and the overview (GET /api/committees).
+ * - Intake turns through /api/messages, the stored conversation state, and heap after many
+ *   conversations (scripts/benchIntake.ts; BENCH_CONVERSATIONS, default 30).
  *
  * Runs against its own in-memory Azurite with the seeded default content. BENCH_N sets the
  * repetitions (default 50, after 5 warm-up runs).
@@ -19,6 +21,7 @@ import { DEFAULT_PLANS } from '../bot/domain/plans/defaultPlans';
 import { silentLogger } from '../bot/logger';
 import { planRowsFilter } from '../bot/storage/tablePlanRepository';
 import { startAzurite } from '../test/support/azurite';
+import { intakeBench } from './benchIntake';
 
 const N = Number(process.env.BENCH_N ?? 50);
 const WARMUP = 5;
@@ -135,6 +138,9 @@ async function main(): Promise<void> {
     console.log(
       `  ${'GET /api/committees (overview, all plans)'.padEnd(52)} ${ms(overview.median)} ${ms(overview.p95)}   ${kb(overview.size as number)} JSON`,
     );
+
+    console.log('');
+    await intakeBench(app, server);
 
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));

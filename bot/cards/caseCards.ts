@@ -28,8 +28,47 @@ export interface CaseViewer {
 export type NoticeKind =
   'denied' | 'stale' | 'conflict' | 'alreadyApplied' | 'applied' | 'invalid' | 'notFound';
 
+/** The forms where a standard justification can be picked and then edited on the card. */
+export type JustificationForm = 'return' | 'propose';
+
+/** A form shown open on the card (a ShowCard cannot be opened by the server), its text prefilled. */
+export interface EditForm {
+  form: JustificationForm;
+  /** The standard justification picked (its id), kept selected. */
+  standard?: string;
+  /** Put into the form's text box, to be edited before it is sent. */
+  text: string;
+}
+
+/** The ids of a justification form's inputs on the card (the handler reads the same ids). */
+export const JUSTIFICATION_FORM_IDS: Record<JustificationForm, { standard: string; text: string }> = {
+  return: { standard: 'returnStandard', text: 'justification' },
+  propose: { standard: 'proposeStandard', text: 'proposeComment' },
+};
+
+/** Input ids on the case card whose value is bound from `inputs`: unbound, they would show "${...}". */
+const INPUT_IDS = [
+  'proposeForum',
+  'proposeComment',
+  'approveComment',
+  'changeForum',
+  'changeComment',
+  'decision',
+  'meetingDate',
+  'forumCaseNumber',
+  'minutesUrl',
+  'forwardForum',
+  'forwardComment',
+  'question',
+  'justification',
+  'reply',
+  'withdrawComment',
+];
+
 export interface CaseCardOptions {
   notice?: NoticeKind;
+  /** A justification form shown open with its text prefilled (after "use and edit" was pressed). */
+  edit?: EditForm;
   errors?: InputError[];
   /** What the person entered, shown again when the input was refused. */
   inputs?: Record<string, string>;
@@ -149,6 +188,7 @@ export function caseCard(
   const showProposal =
     proposal !== undefined && ['routing_proposed', 'routed', 'decided'].includes(record.state);
   const lastInfo = routing.infoRequests;
+  const edit = opts.edit && can[opts.edit.form] ? opts.edit : undefined;
 
   const noticeStyle =
     opts.notice === 'applied' || opts.notice === 'alreadyApplied'
@@ -268,7 +308,24 @@ export function caseCard(
       viewOnly: anyAction ? '' : r.viewOnly,
       can,
       // verbatim() here too: the handler undoes it on what comes back (see caseCardActions).
-      inputs: Object.fromEntries(Object.entries(opts.inputs ?? {}).map(([k, v]) => [k, verbatim(v)])),
+      inputs: {
+        ...Object.fromEntries(INPUT_IDS.map((id) => [id, ''])),
+        ...Object.fromEntries(Object.entries(opts.inputs ?? {}).map(([k, v]) => [k, verbatim(v)])),
+      },
+      edit: edit
+        ? {
+            form: edit.form,
+            heading: r.actions[edit.form],
+            standardId: JUSTIFICATION_FORM_IDS[edit.form].standard,
+            standard: edit.standard ?? '',
+            inputId: JUSTIFICATION_FORM_IDS[edit.form].text,
+            label: edit.form === 'return' ? r.inputs.justification : r.inputs.comment,
+            // Never shortened: what is in the box is what is sent.
+            text: verbatim(edit.text),
+            confirm: r.confirm[edit.form],
+            style: edit.form === 'return' ? 'destructive' : 'positive',
+          }
+        : { form: '' },
       forums: FORUMS.map((f) => ({ title: f.label[lang], value: f.value })),
       justifications: (opts.justifications ?? []).map((j, i) => ({
         title: `${i + 1}. ${j.text[lang]}`,

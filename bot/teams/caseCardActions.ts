@@ -1,5 +1,10 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
-import { caseMessageCard, type NoticeKind } from '../cards/caseCards';
+import {
+  JUSTIFICATION_FORM_IDS,
+  caseMessageCard,
+  type JustificationForm,
+  type NoticeKind,
+} from '../cards/caseCards';
 import type { Lang } from '../domain/i18n/language';
 import { routingMessages } from '../domain/i18n/messages';
 import type { DecideOutcome } from '../domain/routing/caseService';
@@ -42,6 +47,50 @@ const STANDARD_OF: Partial<Record<DecisionVerb, { id: string; field: string }>> 
   return: { id: 'returnStandard', field: 'justification' },
 };
 
+/** "Use and edit": the picked standard justification is put into the form's text box to be edited. */
+const USE_JUSTIFICATION = 'useJustification';
+
+/**
+ * Re-renders the person's card with the form open and its text box holding the picked standard
+ * justification in their language (or what they had typed, when none was picked). Checked like the
+ * step itself (the secretariat's role); nothing is written to the case.
+ */
+async function useJustification(
+  services: BotServices,
+  person: Person,
+  lang: Lang,
+  caseNumber: string,
+  form: JustificationForm,
+  data: Record<string, unknown>,
+  cardVersion: number | undefined,
+  notFound: () => AdaptiveCardInvokeResponse,
+): Promise<AdaptiveCardInvokeResponse> {
+  const { routing } = services;
+  const access = await routing.caseService.mayDecide({ caseNumber, actor: person, verb: form });
+  if (access.kind === 'notFound') return notFound();
+  const { record } = access;
+  const viewer = await routing.views.viewer(person.id, record, lang);
+  if (access.kind === 'denied')
+    return cardResponse(await routing.views.card(record, viewer, { notice: 'denied' }));
+
+  const ids = JUSTIFICATION_FORM_IDS[form];
+  const picked = typeof data[ids.standard] === 'string' ? (data[ids.standard] as string) : '';
+  const standard = picked ? (await routing.justifications.list()).find((j) => j.id === picked) : undefined;
+  const typed = typeof data[ids.text] === 'string' ? (data[ids.text] as string) : '';
+  const forum = data.proposeForum;
+  return cardResponse(
+    await routing.views.card(record, viewer, {
+      ...(cardVersion !== undefined && cardVersion !== record.historyCount ? { notice: 'stale' } : {}),
+      edit: {
+        form,
+        ...(standard ? { standard: standard.id } : {}),
+        text: standard ? standard.text[lang] : typed,
+      },
+      ...(form === 'propose' && typeof forum === 'string' ? { inputs: { proposeForum: forum } } : {}),
+    }),
+  );
+}
+
 /** Inputs as typed, to show them again on the card when the input was refused. */
 function typedInputs(data: Record<string, unknown>): Record<string, string> {
   const inputs: Record<string, string> = {};
@@ -80,12 +129,22 @@ export async function handleCaseCardAction(
       await routing.views.card(record, await routing.views.viewer(person.id, record, lang)),
     );
   }
-  if (!isDecisionVerb(verb)) return errorResponse(400, `Unknown card action "${String(verb)}".`);
+  if (verb !== USE_JUSTIFICATION && !isDecisionVerb(verb))
+    return errorResponse(400, `Unknown card action "${String(verb)}".`);
 
   // Text shown back on a card went through verbatim(); what comes back is what the person sees.
   const data = Object.fromEntries(
     Object.entries(rawData).map(([k, v]) => [k, typeof v === 'string' ? unverbatim(v) : v]),
   );
+  const v = data.v;
+  const cardVersion =
+    typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,6}$/.test(v) ? Number(v) : undefined;
+
+  if (verb === USE_JUSTIFICATION) {
+    const form = data.form;
+    if (form !== 'return' && form !== 'propose') return errorResponse(400, 'The card action names no form.');
+    return useJustification(services, person, lang, caseNumber, form, data, cardVersion, notFound);
+  }
   const input: DecisionInput = { ...data };
   delete input.caseNumber;
   delete input.v;
@@ -99,10 +158,6 @@ export async function handleCaseCardAction(
       if (standard) input[standardOf.field] = standard.text[lang];
     }
   }
-  const v = data.v;
-  const cardVersion =
-    typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,6}$/.test(v) ? Number(v) : undefined;
-
   const outcome: DecideOutcome = await routing.caseService.decide({
     caseNumber,
     actor: person,

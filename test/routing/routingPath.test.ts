@@ -34,7 +34,11 @@ describe('routing through /api/messages: submit → propose → approve → outc
       allText(secretariatCard).includes(REFERENCE_CASE.background),
       'the full answers are one click away',
     );
-    assert.deepEqual(verbsOf(secretariatCard).sort(), ['propose', 'refresh', 'requestInfo', 'return'].sort());
+    assert.deepEqual(
+      verbsOf(secretariatCard).sort(),
+      // useJustification twice: "use and edit" next to the standard justifications of propose and return
+      ['propose', 'refresh', 'requestInfo', 'return', 'useJustification', 'useJustification'].sort(),
+    );
     const refresh = secretariatCard.refresh as { action: { verb: string }; userIds: string[] };
     assert.equal(refresh.action.verb, 'refresh');
     assert.ok(refresh.userIds.includes('29:secretariat') && refresh.userIds.includes('29:submitter'));

@@ -324,6 +324,7 @@ const routingNn = {
     withdraw: 'Trekk saka tilbake',
     replyInfo: 'Svar på spørsmålet',
     refresh: 'Oppdater',
+    useJustification: 'Bruk og rediger teksten',
   },
   confirm: {
     propose: 'Send forslaget til SSU-leiinga',
@@ -476,6 +477,7 @@ const routingNb: RoutingMessages = {
     withdraw: 'Trekk saken tilbake',
     replyInfo: 'Svar på spørsmålet',
     refresh: 'Oppdater',
+    useJustification: 'Bruk og rediger teksten',
   },
   confirm: {
     propose: 'Send forslaget til SSU-ledelsen',
@@ -627,6 +629,7 @@ const routingEn: RoutingMessages = {
     withdraw: 'Withdraw the case',
     replyInfo: 'Answer the question',
     refresh: 'Refresh',
+    useJustification: 'Use and edit the text',
   },
   confirm: {
     propose: 'Send the proposal to the SSU leadership',

@@ -104,36 +104,29 @@ export class CaseService {
     return recovered;
   }
 
+  /**
+   * Whether the person may take the step on the case, checked as decide() checks it (refusals are
+   * recorded); nothing is written to the case. For card actions that only prepare a step's form.
+   */
+  async mayDecide(request: {
+    caseNumber: string;
+    actor: Person;
+    verb: DecisionVerb;
+  }): Promise<{ kind: 'allowed' | 'denied'; record: CaseRecord } | { kind: 'notFound' }> {
+    const record = await this.deps.cases.get(request.caseNumber);
+    if (!record) return { kind: 'notFound' };
+    const allowed = await this.permitted(record, request.actor, request.verb, this.deps.now());
+    return { kind: allowed ? 'allowed' : 'denied', record };
+  }
+
   async decide(request: DecideRequest): Promise<DecideOutcome> {
-    const { cases, roles } = this.deps;
+    const { cases } = this.deps;
     const record = await cases.get(request.caseNumber);
     if (!record) return { kind: 'notFound' };
     const spec = DECISIONS[request.verb];
     const now = this.deps.now();
 
-    if (spec.submitterOnly) {
-      if (request.actor.id !== record.submitter.id) {
-        await roles.recordDenied({
-          at: now.toISOString(),
-          personId: request.actor.id,
-          action: spec.action,
-          target: record.number,
-        });
-        return { kind: 'denied', record };
-      }
-    } else {
-      try {
-        await authorize(roles, {
-          personId: request.actor.id,
-          action: spec.action,
-          target: record.number,
-          now,
-        });
-      } catch (error) {
-        if (error instanceof AccessDenied) return { kind: 'denied', record };
-        throw error;
-      }
-    }
+    if (!(await this.permitted(record, request.actor, request.verb, now))) return { kind: 'denied', record };
 
     if (request.cardVersion !== undefined && request.cardVersion !== record.historyCount) {
       return { kind: 'unchanged', record, reason: await this.staleReason(record, request) };
@@ -158,6 +151,34 @@ export class CaseService {
     if (await this.deps.effects?.afterTransition(stored, entry))
       await cases.markNotified(stored.number, entry.seq);
     return { kind: 'applied', record: stored, entry };
+  }
+
+  /** The one role check of a step: authorize() against stored roles, or "is the submitter". */
+  private async permitted(
+    record: CaseRecord,
+    actor: Person,
+    verb: DecisionVerb,
+    now: Date,
+  ): Promise<boolean> {
+    const { roles } = this.deps;
+    const spec = DECISIONS[verb];
+    if (spec.submitterOnly) {
+      if (actor.id === record.submitter.id) return true;
+      await roles.recordDenied({
+        at: now.toISOString(),
+        personId: actor.id,
+        action: spec.action,
+        target: record.number,
+      });
+      return false;
+    }
+    try {
+      await authorize(roles, { personId: actor.id, action: spec.action, target: record.number, now });
+      return true;
+    } catch (error) {
+      if (error instanceof AccessDenied) return false;
+      throw error;
+    }
   }
 
   /** A click on an older card: was it this person's own decision that moved the case on? */

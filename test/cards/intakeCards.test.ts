@@ -62,6 +62,19 @@ describe('intake cards: valid Adaptive Cards (schema ≤ 1.5) with user text sho
     });
   }
 
+  it('leaves no unbound template expression on any card when the answers are ordinary text', () => {
+    const plain = hostileAnswers('Vanleg tekst');
+    const cards = [
+      ...FORM_FIELDS.map((f) => content(questionCard(f, 'nn', {}))),
+      content(summaryCard(plain, 'nn', new Date(), false).card),
+      content(receiptCard(record(plain), 'nn').card),
+      content(welcomeCard('nn')),
+      content(resumeOfferCard('nn', '', new Date(), 2)),
+      content(myCasesCard([record(plain)], 'nn')),
+    ];
+    for (const card of cards) assert.doesNotMatch(JSON.stringify(card), /\$\{/);
+  });
+
   it('the other cards', () => {
     assertValidCard(content(welcomeCard('nn')), 'welcome');
     const offer = content(resumeOfferCard('nb', HOSTILE, new Date(), 4));

@@ -87,22 +87,24 @@ class Checker {
     return value;
   }
 
-  forum(field: string): string {
+  /** A value that is not prose (a forum id, a date, a link): trimmed; empty is recorded as missing. */
+  private requiredValue(field: string): string {
     const raw = this.input[field];
     const value = typeof raw === 'string' ? raw.trim() : '';
     if (value === '') this.errors.push({ field, code: 'required' });
-    else if (!forumByValue(value)) this.errors.push({ field, code: 'forum' });
+    return value;
+  }
+
+  forum(field: string): string {
+    const value = this.requiredValue(field);
+    if (value !== '' && !forumByValue(value)) this.errors.push({ field, code: 'forum' });
     return value;
   }
 
   /** yyyy-mm-dd (what Input.Date sends) or dd.mm.yyyy (typed), as yyyy-mm-dd. */
   date(field: string): string {
-    const raw = this.input[field];
-    const value = typeof raw === 'string' ? raw.trim() : '';
-    if (value === '') {
-      this.errors.push({ field, code: 'required' });
-      return '';
-    }
+    const value = this.requiredValue(field);
+    if (value === '') return '';
     const norwegian = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
     const iso = norwegian
       ? `${norwegian[3]}-${norwegian[2]!.padStart(2, '0')}-${norwegian[1]!.padStart(2, '0')}`
@@ -113,12 +115,8 @@ class Checker {
   }
 
   url(field: string): string {
-    const raw = this.input[field];
-    const value = typeof raw === 'string' ? raw.trim() : '';
-    if (value === '') {
-      this.errors.push({ field, code: 'required' });
-      return '';
-    }
+    const value = this.requiredValue(field);
+    if (value === '') return '';
     if (!isHttpUrl(value) || [...value].length > LIMITS.url) this.errors.push({ field, code: 'url' });
     return value;
   }

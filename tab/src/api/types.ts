@@ -2,6 +2,7 @@
  * The API's JSON shapes. They are the server's own contract types (bot/http/api/apiTypes.ts,
  * type-only), so a change on either side fails the type check instead of the tab at run time.
  */
+import type { MeasureFields as DomainMeasureFields } from '../../../bot/domain/plans/plan';
 import type {
   CaseDetailResponse,
   CaseListItem,
@@ -33,13 +34,8 @@ export type CaseDetail = CaseDetailResponse;
 export type Stats = StatsResponse;
 export type CountMap = Record<string, number>;
 
-/** What the editor sends for a new or edited goal, sub-goal (text only) or measure. */
-export interface MeasureFields {
-  text: string;
-  responsible?: string;
-  timeline?: string;
-  taskHospital?: string;
-  taskMunicipalities?: string;
-  measuringTool?: string;
-  priorityGroups?: string[];
-}
+/**
+ * What the editor sends for a new or edited goal, sub-goal (text only) or measure: the domain's
+ * measure fields, with the priority groups optional (the server checks their values).
+ */
+export type MeasureFields = Omit<DomainMeasureFields, 'priorityGroups'> & { priorityGroups?: string[] };

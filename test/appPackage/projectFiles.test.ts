@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UNSET } from '../../bot/config';
 import { findPlaceholders, parseEnvFile, REPO_ROOT } from '../../scripts/package-app';
+import { readActions } from './toolkitLifecycle';
 
 const read = (path: string): string => readFileSync(join(REPO_ROOT, path), 'utf8');
 const placeholdersIn = (...paths: string[]): string[] =>
@@ -205,6 +206,28 @@ describe('Agents Toolkit project files', function () {
     const appServiceMajor = /linuxFxVersion: 'NODE\|(\d+)-lts'/.exec(bicep)![1];
     const majors = [...engines.node.matchAll(/\^(\d+)\./g)].map((m) => m[1]);
     assert.deepEqual(majors, ['20', appServiceMajor]);
+  });
+
+  it("docs/deployment.md names the provision and deploy steps in the project file's order", function () {
+    const actions = readActions(read('m365agents.yml'));
+    const names = new Set(actions.map((a) => a.uses));
+    const guide = read('docs/deployment.md');
+    for (const [lifecycle, heading] of [
+      ['provision', '## 4. Provision'],
+      ['deploy', '## 5. Deploy the code'],
+    ]) {
+      const start = guide.indexOf(`\n${heading}\n`);
+      assert.ok(start >= 0, `docs/deployment.md has "${heading}"`);
+      const section = guide
+        .slice(start + 1, guide.indexOf('\n## ', start + 1))
+        .replace(/```[\s\S]*?```/g, '');
+      const named = [...section.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).filter((t) => names.has(t));
+      assert.deepEqual(
+        named,
+        actions.filter((a) => a.lifecycle === lifecycle).map((a) => a.uses),
+        `${heading} in docs/deployment.md`,
+      );
+    }
   });
 
   it('the SSO app registration matches the manifest and pre-authorises the Teams clients', function () {

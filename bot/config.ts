@@ -56,7 +56,7 @@ export interface RoutingConfig {
 }
 
 export function routingConfigFrom(env: Env): RoutingConfig {
-  const channelId = env.SECRETARIAT_CHANNEL_ID?.trim() ?? '';
+  const channelId = optionalText(env, 'SECRETARIAT_CHANNEL_ID');
   const serviceUrl = env.SECRETARIAT_CHANNEL_SERVICE_URL?.trim() || 'https://smba.trafficmanager.net/teams/';
   if (channelId && !/^https?:\/\//.test(serviceUrl)) {
     throw new ConfigError('SECRETARIAT_CHANNEL_SERVICE_URL must be an http(s) URL.');
@@ -132,6 +132,18 @@ type Env = Record<string, string | undefined>;
 
 export class ConfigError extends Error {}
 
+/**
+ * Written for a setting that is deliberately left unset. The Agents Toolkit refuses to provision with an
+ * empty value in its templates, so the Azure environment files say `none` where they mean "not set".
+ */
+export const UNSET = 'none';
+
+/** A trimmed setting, with {@link UNSET} read as empty. */
+function optionalText(env: Env, name: string): string {
+  const value = env[name]?.trim() ?? '';
+  return value.toLowerCase() === UNSET ? '' : value;
+}
+
 function intFrom(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
@@ -158,7 +170,7 @@ export function storageConfigFrom(env: Env): StorageConfig {
 
 /** A comma-separated list of Azure AD object ids. */
 function idList(env: Env, name: string): string[] {
-  const ids = (env[name] ?? '')
+  const ids = optionalText(env, name)
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);

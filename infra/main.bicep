@@ -7,13 +7,18 @@
 // What it creates:
 // - a user-assigned managed identity: the bot's identity (no client secret anywhere) and the identity
 //   the server uses for Table Storage;
-// - an App Service plan (Linux) and a web app on Node 20 that serves the bot (/api/messages), the
+// - an App Service plan (Linux) and a web app on Node 22 that serves the bot (/api/messages), the
 //   tab and its API, with that identity assigned;
 // - an Azure Bot (UserAssignedMSI) with the Microsoft Teams channel, pointing at the web app;
 // - a storage account for Table Storage with shared keys disabled, and the role "Storage Table Data
 //   Contributor" for the identity on it;
-// - Application Insights (workspace-based) with a Log Analytics workspace, which also receives the
-//   web app's HTTP, console and platform logs.
+// - Application Insights (workspace-based, Entra ID ingestion only) with a Log Analytics workspace,
+//   which also receives the web app's HTTP, console and platform logs.
+//
+// Every setting the server reads (README, "Configuration") is a parameter here with the README's
+// default, because the app settings below are rewritten as a whole on every provision. Values that
+// differ per environment come from env/.env.<env> through infra/main.parameters.json; the toolkit
+// refuses an empty value there, so those files write `none` for "not set" (bot/config.ts reads it so).
 //
 // The account that deploys needs to be able to create role assignments on the resource group
 // (Owner, or Contributor plus Role Based Access Control Administrator / User Access Administrator).
@@ -42,6 +47,15 @@ param location string = resourceGroup().location
 @description('App Service plan SKU. B1 is enough for a partnership of this size; Always On needs Basic or higher.')
 param appServiceSku string = 'B1'
 
+// Text, not int: it comes from env/.env.<env> (APP_SERVICE_INSTANCES), and the toolkit fills text.
+@allowed([
+  '1'
+  '2'
+  '3'
+])
+@description('Instances of the App Service plan. With one, the /healthz health check can only report: App Service never takes the single instance out of the load balancer. Production runs two.')
+param appServiceInstances string = '1'
+
 @maxLength(42)
 @description('Display name of the Azure Bot resource.')
 param botDisplayName string = 'Helsefellesskap Møre og Romsdal'
@@ -52,6 +66,7 @@ param ssoClientId string
 @description('Tenant id of that Entra app; defaults to the tenant of this deployment.')
 param ssoTenantId string = tenant().tenantId
 
+// BOOTSTRAP_*: Entra object ids (comma-separated) granted a role on every start; `none` or empty: nobody.
 @description('Comma-separated Entra object ids of the first app administrators.')
 param bootstrapAdmins string = ''
 
@@ -66,6 +81,64 @@ param bootstrapSsuLeader string = ''
 
 @description('Entra object id(s) of the deputy leader of the strategic committee (SSU).')
 param bootstrapSsuDeputy string = ''
+
+@description('SECRETARIAT_CHANNEL_ID: conversation id (19:...@thread.tacv2) of the team channel that also gets every new case; `none` or empty: no channel. The app must be installed in that team.')
+param secretariatChannelId string = ''
+
+@description('SECRETARIAT_CHANNEL_SERVICE_URL: the Bot Framework service URL that reaches that channel.')
+param secretariatChannelServiceUrl string = 'https://smba.trafficmanager.net/teams/'
+
+@allowed([
+  'nn'
+  'nb'
+  'en'
+])
+@description('SECRETARIAT_CHANNEL_LANG: language of the channel\'s cards.')
+param secretariatChannelLang string = 'nn'
+
+@minValue(1)
+@maxValue(2)
+@description('ROUTING_APPROVALS_REQUIRED: distinct SSU leaders/deputies who must approve a routing proposal.')
+param routingApprovalsRequired int = 1
+
+@minValue(1)
+@maxValue(60)
+@description('REMINDER_WORKING_DAYS: working days a case may wait before the secretariat (or the SSU leadership) is reminded.')
+param reminderWorkingDays int = 3
+
+@minValue(0)
+@maxValue(86400)
+@description('JOBS_INTERVAL_SECONDS: how often failed notifications are retried and reminders checked; 0 turns the jobs off.')
+param jobsIntervalSeconds int = 300
+
+@minValue(1)
+@maxValue(10)
+@description('NOTIFY_IMMEDIATE_ATTEMPTS: send attempts per delivery run.')
+param notifyImmediateAttempts int = 3
+
+@minValue(0)
+@maxValue(60000)
+@description('NOTIFY_RETRY_BASE_MS: first backoff between those attempts (doubles each time).')
+param notifyRetryBaseMs int = 500
+
+@minValue(1)
+@maxValue(100)
+@description('NOTIFY_MAX_ATTEMPTS: attempts in all before a notification is marked undeliverable.')
+param notifyMaxAttempts int = 12
+
+@minValue(1)
+@maxValue(86400)
+@description('NOTIFY_RETRY_AFTER_SECONDS: first wait before the periodic job retries a failed notification.')
+param notifyRetryAfterSeconds int = 60
+
+@minValue(1)
+@maxValue(525600)
+@description('DRAFT_RESUME_AFTER_MINUTES: a draft left alone longer than this is offered as "continue or discard".')
+param draftResumeAfterMinutes int = 60
+
+@maxLength(21)
+@description('TABLE_PREFIX: prefix for every table name; empty, since each environment has its own storage account.')
+param tablePrefix string = ''
 
 @description('Days Log Analytics keeps logs and telemetry.')
 @minValue(30)
@@ -87,6 +160,8 @@ var storageAccountName = 'st${uniqueString(resourceGroup().id, resourceBaseName)
 
 // Built-in role "Storage Table Data Contributor".
 var storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+// Built-in role "Monitoring Metrics Publisher": sends telemetry to Application Insights with Entra ID.
+var monitoringMetricsPublisherRoleId = '3913510d-42f4-4e42-8a64-420c390055eb'
 
 // ---------------------------------------------------------------------------------------------------
 // Identity
@@ -123,6 +198,20 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
     Application_Type: 'web'
     WorkspaceResourceId: workspace.id
     IngestionMode: 'LogAnalytics'
+    // Telemetry is accepted only with an Entra ID token (the identity below), not with the
+    // connection string's instrumentation key alone.
+    DisableLocalAuth: true
+  }
+}
+
+resource telemetryPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(appInsights.id, identity.id, monitoringMetricsPublisherRoleId)
+  scope: appInsights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisherRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    description: 'The web app\'s Application Insights agent sends telemetry with this identity.'
   }
 }
 
@@ -172,6 +261,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   kind: 'linux'
   sku: {
     name: appServiceSku
+    capacity: int(appServiceInstances)
   }
   properties: {
     reserved: true // Linux
@@ -195,7 +285,7 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
     clientAffinityEnabled: false
     publicNetworkAccess: 'Enabled'
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|22-lts'
       appCommandLine: 'node dist/bot/index.js'
       alwaysOn: true
       healthCheckPath: '/healthz'
@@ -210,7 +300,8 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
 }
 
 // App settings are a separate resource so they can use the web app's own host name.
-// Every `atk provision` rewrites them all: change them in env/.env.<env> or here, not in the portal.
+// Every `atk provision` rewrites them all, so every setting the server reads is set here from a
+// parameter: change them in env/.env.<env> or infra/main.parameters.json, never in the portal.
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: webApp
   name: 'appsettings'
@@ -221,12 +312,14 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     MicrosoftAppTenantId: identity.properties.tenantId
     // DefaultAzureCredential picks the user-assigned identity by this client id.
     AZURE_CLIENT_ID: identity.properties.clientId
-    STORAGE_ACCOUNT_URL: 'https://${storage.name}.table.${environment().suffixes.storage}'
+    STORAGE_ACCOUNT_URL: storage.properties.primaryEndpoints.table
     // Tab single sign-on: the API validates tokens issued for this Entra app.
     SSO_CLIENT_ID: ssoClientId
     SSO_TENANT_ID: ssoTenantId
     SSO_APP_ID_URI: 'api://${webApp.properties.defaultHostName}/${ssoClientId}'
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
+    // Local authentication is off (DisableLocalAuth): the agent signs in with the identity.
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'
     // App Service's codeless Node.js agent: requests, dependencies and the app's stdout (JSON lines)
     // reach Application Insights without an SDK in the app.
     ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
@@ -236,6 +329,19 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     BOOTSTRAP_SECRETARIAT_MEMBERS: bootstrapSecretariatMembers
     BOOTSTRAP_SSU_LEADER: bootstrapSsuLeader
     BOOTSTRAP_SSU_DEPUTY: bootstrapSsuDeputy
+    // Routing, notifications and reminders.
+    SECRETARIAT_CHANNEL_ID: secretariatChannelId
+    SECRETARIAT_CHANNEL_SERVICE_URL: secretariatChannelServiceUrl
+    SECRETARIAT_CHANNEL_LANG: secretariatChannelLang
+    ROUTING_APPROVALS_REQUIRED: string(routingApprovalsRequired)
+    REMINDER_WORKING_DAYS: string(reminderWorkingDays)
+    JOBS_INTERVAL_SECONDS: string(jobsIntervalSeconds)
+    NOTIFY_IMMEDIATE_ATTEMPTS: string(notifyImmediateAttempts)
+    NOTIFY_RETRY_BASE_MS: string(notifyRetryBaseMs)
+    NOTIFY_MAX_ATTEMPTS: string(notifyMaxAttempts)
+    NOTIFY_RETRY_AFTER_SECONDS: string(notifyRetryAfterSeconds)
+    DRAFT_RESUME_AFTER_MINUTES: string(draftResumeAfterMinutes)
+    TABLE_PREFIX: tablePrefix
     // The deployed zip is mounted read-only and run as built; App Service does not build it.
     WEBSITE_RUN_FROM_PACKAGE: '1'
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
@@ -243,6 +349,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   }
   dependsOn: [
     tableDataContributor
+    telemetryPublisher
   ]
 }
 
@@ -335,5 +442,5 @@ output BOT_DOMAIN string = webApp.properties.defaultHostName
 output TAB_DOMAIN string = webApp.properties.defaultHostName
 output TAB_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'
 output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
-output STORAGE_ACCOUNT_URL string = 'https://${storage.name}.table.${environment().suffixes.storage}'
+output STORAGE_ACCOUNT_URL string = storage.properties.primaryEndpoints.table
 output IDENTITY_CLIENT_ID string = identity.properties.clientId

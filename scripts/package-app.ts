@@ -25,9 +25,6 @@ import { createZip } from './lib/zip';
 export const REPO_ROOT = resolve(__dirname, '..');
 export const APP_PACKAGE_DIR = join(REPO_ROOT, 'appPackage');
 
-/** Placeholders that may legitimately be empty (for example no name suffix in production). */
-export const OPTIONAL_PLACEHOLDERS: ReadonlySet<string> = new Set(['APP_NAME_SUFFIX']);
-
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
 export type EnvValues = Record<string, string | undefined>;
@@ -112,13 +109,13 @@ export class UnfilledPlaceholderError extends Error {
 
 /**
  * Replaces every ${{NAME}} in a JSON text with the value of NAME, escaped for use inside a JSON string.
- * A placeholder is unfilled when its value is missing, or empty and the name is not optional; all
+ * A placeholder is unfilled when its value is missing or empty, as in the Agents Toolkit; all
  * unfilled names are reported together in one {@link UnfilledPlaceholderError}.
  */
 export function fillPlaceholders(jsonText: string, values: EnvValues, source = 'template'): string {
   const missing = findPlaceholders(jsonText).filter((name) => {
     const value = values[name];
-    return value === undefined || (value === '' && !OPTIONAL_PLACEHOLDERS.has(name));
+    return value === undefined || value === '';
   });
   if (missing.length > 0) throw new UnfilledPlaceholderError(missing, source);
   return jsonText.replace(PLACEHOLDER, (_match, name: string) => JSON.stringify(values[name]).slice(1, -1));

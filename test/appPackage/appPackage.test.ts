@@ -30,7 +30,8 @@ import { readZip } from './unzip';
 
 const SAMPLE: EnvValues = {
   TEAMSFX_ENV: 'test',
-  APP_NAME_SUFFIX: '-test',
+  APP_SHORT_NAME: 'Helsefellesskap-test',
+  APP_FULL_NAME: 'Helsefellesskap Møre og Romsdal (test)',
   TEAMS_APP_ID: '0b5b6f1e-3c1a-4b8e-9f41-1d2a3b4c5d6e',
   BOT_ID: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
   AAD_APP_CLIENT_ID: 'f47ac10b-58cc-4372-a567-0e02b2c3d479',
@@ -80,8 +81,8 @@ describe('app package', function () {
       ]);
       assert.deepEqual([...used].sort(), [
         'AAD_APP_CLIENT_ID',
-        'APP_NAME_SUFFIX',
-        'BOT_DOMAIN',
+        'APP_FULL_NAME',
+        'APP_SHORT_NAME',
         'BOT_ID',
         'TAB_DOMAIN',
         'TAB_ENDPOINT',
@@ -109,9 +110,12 @@ describe('app package', function () {
       );
     });
 
-    it('accepts an empty APP_NAME_SUFFIX (production has none)', function () {
-      const manifest = filledManifest({ ...SAMPLE, APP_NAME_SUFFIX: '' });
-      assert.equal(manifest.name.short, 'Helsefellesskap');
+    it('treats an empty value as missing, as the Agents Toolkit does', function () {
+      assert.throws(
+        () => filledManifest({ ...SAMPLE, APP_SHORT_NAME: '' }),
+        (error: unknown) =>
+          error instanceof UnfilledPlaceholderError && error.missing[0] === 'APP_SHORT_NAME',
+      );
     });
   });
 
@@ -210,7 +214,9 @@ describe('app package', function () {
         id: SAMPLE.AAD_APP_CLIENT_ID,
         resource: `api://${SAMPLE.TAB_DOMAIN}/${SAMPLE.AAD_APP_CLIENT_ID}`,
       });
-      assert.deepEqual(m.validDomains, [SAMPLE.TAB_DOMAIN, SAMPLE.BOT_DOMAIN]);
+      // The tab and the bot share one host (App Service, or the local tunnel): listed once, as the
+      // toolkit's own packaging step does not remove duplicates.
+      assert.deepEqual(m.validDomains, [SAMPLE.TAB_DOMAIN]);
       assert.deepEqual(m.localizationInfo, {
         defaultLanguageTag: 'nn',
         additionalLanguages: [

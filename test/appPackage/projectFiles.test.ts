@@ -7,7 +7,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { UNSET } from '../../bot/config';
 import { findPlaceholders, parseEnvFile, REPO_ROOT } from '../../scripts/package-app';
+import { readActions } from './toolkitLifecycle';
 
 const read = (path: string): string => readFileSync(join(REPO_ROOT, path), 'utf8');
 const placeholdersIn = (...paths: string[]): string[] =>
@@ -15,6 +17,53 @@ const placeholdersIn = (...paths: string[]): string[] =>
 
 const APP_PACKAGE_FILES = ['appPackage/manifest.json', 'appPackage/nb.json', 'appPackage/en.json'];
 const bicep = read('infra/main.bicep');
+/** Sample values that are not empty: names, the instance count, and `none` ("not set"). */
+const PREFILLED = ['TEAMSFX_ENV', 'APP_SHORT_NAME', 'APP_FULL_NAME', 'APP_SERVICE_INSTANCES'];
+
+/** The environment variables bot/config.ts reads (the only module that reads the app's settings). */
+function settingsTheServerReads(): string[] {
+  const config = read('bot/config.ts');
+  const names = [
+    ...[...config.matchAll(/\benv\.([A-Za-z_]\w*)/g)].map((m) => m[1]!),
+    ...[...config.matchAll(/\(env, '([A-Za-z_]\w*)'/g)].map((m) => m[1]!),
+  ];
+  return [...new Set(names)].sort();
+}
+
+/** Read by the server but deliberately not set in Azure, and why. */
+const NOT_FOR_AZURE: Record<string, string> = {
+  PORT: 'App Service gives the port',
+  STORAGE_CONNECTION_STRING: 'Azure uses STORAGE_ACCOUNT_URL with the managed identity',
+  MicrosoftAppPassword: 'the bot signs in with the managed identity',
+  SSO_JWKS_URI: "for tests; the default is Entra ID's keys for the tenant",
+  LOCAL_IDENTITY: 'local development only',
+};
+
+/** The app settings block of infra/main.bicep: setting name -> Bicep expression. */
+function appSettingsInBicep(): Map<string, string> {
+  const block = /name: 'appsettings'\n {2}properties: \{\n([\s\S]*?)\n {2}\}/.exec(bicep);
+  assert.ok(block, 'infra/main.bicep has an appsettings block');
+  const pairs = [...block[1]!.matchAll(/^ {4}(\w+): (.+)$/gm)].map((m) => [m[1]!, m[2]!] as const);
+  return new Map(pairs);
+}
+
+/** README "Configuration": the rows of the table, `variable` -> default as written. */
+function readmeConfigurationTable(): { rows: Map<string, string>; lines: string[] } {
+  const readme = read('README.md');
+  const section = /\n## Configuration\n([\s\S]*?)\n## /.exec(readme)![1]!;
+  const lines = section.split('\n');
+  const first = lines.findIndex((line) => line.startsWith('| variable'));
+  let last = first;
+  while (lines[last + 1]?.startsWith('|')) last++;
+  const table = lines.slice(first, last + 1);
+  const rows = new Map(
+    table
+      .map((line) => /^\| `([^`]+)` +\| (.*?) +\|/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [m[1]!, m[2]!] as const),
+  );
+  return { rows, lines: section.split('\n').filter((line) => /^\| `/.test(line)) };
+}
 
 describe('Agents Toolkit project files', function () {
   for (const [env, files] of [
@@ -31,7 +80,8 @@ describe('Agents Toolkit project files', function () {
       assert.equal(sample.TEAMSFX_ENV, env);
       for (const [key, value] of Object.entries(sample)) {
         assert.ok(!/^SECRET_|PASSWORD|_KEY$/.test(key), `${key} looks like a secret`);
-        if (!['TEAMSFX_ENV', 'APP_NAME_SUFFIX'].includes(key)) assert.equal(value, '', `${key} is filled in`);
+        if (!PREFILLED.includes(key))
+          assert.ok(value === '' || value === UNSET, `${key} is filled in: ${value}`);
       }
     });
   }
@@ -76,7 +126,7 @@ describe('Agents Toolkit project files', function () {
       "MicrosoftAppType: 'UserAssignedMSI'",
       'MicrosoftAppId: identity.properties.clientId',
       'MicrosoftAppTenantId:',
-      "STORAGE_ACCOUNT_URL: 'https://${storage.name}.table.",
+      'STORAGE_ACCOUNT_URL: storage.properties.primaryEndpoints.table',
       'AZURE_CLIENT_ID: identity.properties.clientId',
       'SSO_CLIENT_ID: ssoClientId',
       'SSO_TENANT_ID: ssoTenantId',
@@ -88,7 +138,11 @@ describe('Agents Toolkit project files', function () {
       'BOOTSTRAP_SSU_DEPUTY: bootstrapSsuDeputy',
       "WEBSITE_RUN_FROM_PACKAGE: '1'",
       "SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'",
-      "linuxFxVersion: 'NODE|20-lts'",
+      "linuxFxVersion: 'NODE|22-lts'",
+      'DisableLocalAuth: true',
+      "APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'",
+      "monitoringMetricsPublisherRoleId = '3913510d-42f4-4e42-8a64-420c390055eb'",
+      'capacity: int(appServiceInstances)',
       "appCommandLine: 'node dist/bot/index.js'",
       "healthCheckPath: '/healthz'",
       "msaAppType: 'UserAssignedMSI'",
@@ -99,6 +153,81 @@ describe('Agents Toolkit project files', function () {
       assert.ok(bicep.includes(setting), `infra/main.bicep lacks ${setting}`);
     }
     assert.doesNotMatch(bicep, /^\s*MicrosoftAppPassword\s*:/m);
+
+    // A provision rewrites all app settings: whatever the server reads must be set here, or a value
+    // set by hand in the portal is lost on the next provision.
+    const settings = appSettingsInBicep();
+    const expected = settingsTheServerReads().filter((name) => !(name in NOT_FOR_AZURE));
+    assert.deepEqual(
+      expected.filter((name) => !settings.has(name)),
+      [],
+      'settings the server reads that infra/main.bicep does not set',
+    );
+  });
+
+  it("infra/main.bicep's defaults for the app settings are the README's defaults", function () {
+    const { rows } = readmeConfigurationTable();
+    // Parameters whose default is a literal (not an expression such as tenant().tenantId).
+    const params = new Map(
+      [...bicep.matchAll(/^param (\w+) \w+ = ('[^']*'|\d+)$/gm)].map((m) => [m[1]!, m[2]!.replace(/'/g, '')]),
+    );
+    let compared = 0;
+    for (const [name, expression] of appSettingsInBicep()) {
+      const param = /^(?:string\()?(\w+)\)?$/.exec(expression)?.[1];
+      const bicepDefault = param === undefined ? undefined : params.get(param);
+      const readmeDefault = rows.get(name);
+      if (bicepDefault === undefined || readmeDefault === undefined) continue;
+      const documented = readmeDefault === '–' ? '' : readmeDefault.replace(/^`(.*)`$/, '$1');
+      assert.equal(bicepDefault, documented, `${name}: Bicep default vs README`);
+      compared++;
+    }
+    assert.ok(compared >= 17, `compared ${compared} defaults`);
+  });
+
+  it("the README's configuration table is one table and lists every setting the server reads", function () {
+    const { rows, lines } = readmeConfigurationTable();
+    assert.equal(rows.size, lines.length, 'a blank line or text splits the table');
+    assert.deepEqual(
+      settingsTheServerReads().filter((name) => !rows.has(name)),
+      [],
+    );
+  });
+
+  it('the local bot is single tenant, with its tenant id passed to the server', function () {
+    const local = read('m365agents.local.yml');
+    assert.doesNotMatch(local, /AzureADMultipleOrgs|MultiTenant/);
+    assert.match(local, /^\s+signInAudience: AzureADMyOrg\n(?:.*\n)*?\s+tenantId: BOT_TENANT_ID$/m);
+    assert.match(local, /^\s+MicrosoftAppType: SingleTenant$/m);
+    assert.match(local, /^\s+MicrosoftAppTenantId: \$\{\{BOT_TENANT_ID\}\}$/m);
+  });
+
+  it("package.json's engines allow Node 20 and the Node the App Service runs", function () {
+    const { engines } = JSON.parse(read('package.json')) as { engines: { node: string } };
+    const appServiceMajor = /linuxFxVersion: 'NODE\|(\d+)-lts'/.exec(bicep)![1];
+    const majors = [...engines.node.matchAll(/\^(\d+)\./g)].map((m) => m[1]);
+    assert.deepEqual(majors, ['20', appServiceMajor]);
+  });
+
+  it("docs/deployment.md names the provision and deploy steps in the project file's order", function () {
+    const actions = readActions(read('m365agents.yml'));
+    const names = new Set(actions.map((a) => a.uses));
+    const guide = read('docs/deployment.md');
+    for (const [lifecycle, heading] of [
+      ['provision', '## 4. Provision'],
+      ['deploy', '## 5. Deploy the code'],
+    ]) {
+      const start = guide.indexOf(`\n${heading}\n`);
+      assert.ok(start >= 0, `docs/deployment.md has "${heading}"`);
+      const section = guide
+        .slice(start + 1, guide.indexOf('\n## ', start + 1))
+        .replace(/```[\s\S]*?```/g, '');
+      const named = [...section.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).filter((t) => names.has(t));
+      assert.deepEqual(
+        named,
+        actions.filter((a) => a.lifecycle === lifecycle).map((a) => a.uses),
+        `${heading} in docs/deployment.md`,
+      );
+    }
   });
 
   it('the SSO app registration matches the manifest and pre-authorises the Teams clients', function () {

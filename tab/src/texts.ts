@@ -59,6 +59,8 @@ const nn = {
     open: (name: string) => `Opne handlingsplanen for ${name}`,
     countsFor: (year: string) => `Status for tiltaka i ${year}`,
     shown: (n: number, total: number) => `Viser ${n} av ${total} utval`,
+    notAssessedMeans: '«Ikkje vurdert» tyder at ingen i utvalet har sett status på tiltaket for året enno.',
+    outsidePeriod: (year: string) => `Planen gjeld ikkje for ${year}.`,
   },
   board: {
     leader: 'Leiar',
@@ -241,6 +243,8 @@ const nb: Texts = {
     open: (name) => `Åpne handlingsplanen for ${name}`,
     countsFor: (year) => `Status for tiltakene i ${year}`,
     shown: (n, total) => `Viser ${n} av ${total} utvalg`,
+    notAssessedMeans: '«Ikke vurdert» betyr at ingen i utvalget har satt status på tiltaket for året ennå.',
+    outsidePeriod: (year) => `Planen gjelder ikke for ${year}.`,
   },
   board: {
     leader: 'Leder',
@@ -421,6 +425,9 @@ const en: Texts = {
     open: (name) => `Open the action plan for ${name}`,
     countsFor: (year) => `Status of the measures in ${year}`,
     shown: (n, total) => `Showing ${n} of ${total} committees`,
+    notAssessedMeans:
+      '“Not assessed” means that nobody in the committee has set the measure’s status for the year yet.',
+    outsidePeriod: (year) => `The plan does not cover ${year}.`,
   },
   board: {
     leader: 'Leader',

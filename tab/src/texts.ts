@@ -1,13 +1,12 @@
 import type { Lang } from '../../bot/domain/i18n/language';
-import { messages } from '../../bot/domain/i18n/messages';
 import { AGREEMENT_PARTS, FORUMS, PRIORITY_GROUPS } from '../../bot/domain/partnership';
 import type { CommitteeKind } from '../../bot/domain/plans/planModel';
 import { measureStatusLabels } from '../../bot/domain/plans/planLabels';
 
 /**
  * Every text the tab shows, in nynorsk (default), bokmål and English. Labels that the domain already
- * has (priority groups, forums, agreement parts, case states, form fields) are read from bot/domain
- * through the helpers at the end, never copied.
+ * has (priority groups, forums, agreement parts, form fields) are read from bot/domain through the
+ * helpers at the end, never copied; case states and the routing card's words through caseTexts.ts.
  */
 const nn = {
   appTitle: 'Helsefellesskap Møre og Romsdal',
@@ -583,11 +582,6 @@ export function forumLabel(value: string | undefined, lang: Lang): string {
 export function agreementPartLabel(value: string, lang: Lang): string {
   if (value === NONE_KEY) return texts(lang).stats.noPart;
   return AGREEMENT_PARTS.find((p) => p.value === value)?.label[lang] ?? value;
-}
-
-export function caseStateLabel(state: string, lang: Lang): string {
-  const labels = messages(lang).stateLabels as Record<string, string>;
-  return labels[state] ?? state;
 }
 
 export function statusLabel(status: string, lang: Lang): string {

@@ -6,7 +6,8 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDate, formatDateTime } from '../format';
 import { href } from '../router';
 import { useLoad, useSession } from '../session';
-import { caseStateLabel, forumLabel } from '../texts';
+import { caseStateLabel } from '../caseTexts';
+import { forumLabel } from '../texts';
 import { CaseRoutingSection } from './CaseRoutingSection';
 
 /** Choice answers are stored as option values; people see the option's label. */

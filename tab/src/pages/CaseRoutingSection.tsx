@@ -1,6 +1,6 @@
 import { Link } from '@fluentui/react-components';
 import type { Lang } from '../../../bot/domain/i18n/language';
-import { routingMessages } from '../../../bot/domain/i18n/messages';
+import { routingMessages } from '../caseTexts';
 import type { CaseRouting } from '../../../bot/domain/routing/routingModel';
 import { formatDate } from '../format';
 import { forumLabel } from '../texts';

@@ -7,6 +7,8 @@ export const REQUEST_ID = 'requestId';
 export type LogFields = Record<string, string | number | boolean | undefined>;
 
 export interface Logger {
+  /** Routine detail (one line per HTTP request): written only when LOG_LEVEL=debug. */
+  debug(event: string, fields?: LogFields): void;
   info(event: string, fields?: LogFields): void;
   warn(event: string, fields?: LogFields): void;
   error(event: string, fields?: LogFields): void;
@@ -18,10 +20,26 @@ function write(level: string, event: string, fields: LogFields = {}): void {
   else process.stdout.write(line + '\n');
 }
 
+/**
+ * LOG_LEVEL (debug, info, warn, error; default info) is read here rather than in config.ts because
+ * the logger exists before the configuration is read, and a bad configuration must still be logged.
+ */
+const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+const configured = LEVELS.indexOf((process.env.LOG_LEVEL ?? '').trim().toLowerCase() as Level);
+const threshold = configured >= 0 ? configured : LEVELS.indexOf('info');
+
+type Level = (typeof LEVELS)[number];
+const at =
+  (level: Level) =>
+  (event: string, fields?: LogFields): void => {
+    if (LEVELS.indexOf(level) >= threshold) write(level, event, fields);
+  };
+
 export const jsonLogger: Logger = {
-  info: (event, fields) => write('info', event, fields),
-  warn: (event, fields) => write('warn', event, fields),
-  error: (event, fields) => write('error', event, fields),
+  debug: at('debug'),
+  info: at('info'),
+  warn: at('warn'),
+  error: at('error'),
 };
 
-export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} };
+export const silentLogger: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };

@@ -106,6 +106,10 @@ param routingApprovalsRequired int = 1
 @description('REMINDER_WORKING_DAYS: working days a case may wait before the secretariat (or the SSU leadership) is reminded.')
 param reminderWorkingDays int = 3
 
+@allowed(['debug', 'info', 'warn', 'error'])
+@description('LOG_LEVEL: debug adds one line per HTTP request.')
+param logLevel string = 'info'
+
 @minValue(0)
 @maxValue(86400)
 @description('JOBS_INTERVAL_SECONDS: how often failed notifications are retried and reminders checked; 0 turns the jobs off.')
@@ -342,6 +346,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     NOTIFY_RETRY_AFTER_SECONDS: string(notifyRetryAfterSeconds)
     DRAFT_RESUME_AFTER_MINUTES: string(draftResumeAfterMinutes)
     TABLE_PREFIX: tablePrefix
+    LOG_LEVEL: logLevel
     // The deployed zip is mounted read-only and run as built; App Service does not build it.
     WEBSITE_RUN_FROM_PACKAGE: '1'
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'

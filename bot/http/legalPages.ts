@@ -37,6 +37,26 @@ av handlingsplanane. Bruk han til saker om samhandling mellom kommunane og Helse
 <p lang="en">The app is for cases about cooperation between the municipalities and the hospital trust, under the cooperation agreement.</p>`,
 );
 
+/** What someone who opens the server's address in a browser finds: what runs here, and where to go. */
+const front = page(
+  'Helsefellesskap Møre og Romsdal – Teams-app',
+  `<h1>Helsefellesskap Møre og Romsdal – Teams-app</h1>
+<p>Her køyrer Teams-appen til helsefellesskapet: boten som tek imot og fordeler saker (i Teams, ikkje i nettlesaren)
+og fana med handlingsplanane til utvala.</p>
+<ul>
+<li><a href="/tab/index.html#/overview">Opne handlingsplanane</a> (fana; i nettlesaren berre lokalt, elles i Teams)</li>
+<li><a href="/healthz">Driftsstatus</a> · <a href="/privacy.html">Personvern</a> · <a href="/terms.html">Vilkår</a></li>
+</ul>
+<p lang="nb">Her kjører Teams-appen til helsefellesskapet: boten for innmelding og fordeling av saker, og fanen med
+handlingsplanene (<a href="/tab/index.html#/overview">åpne handlingsplanene</a>).</p>
+<p lang="en">This is the partnership's Teams app: the bot that takes in and routes cases (used in Teams) and the
+action-plan tab (<a href="/tab/index.html#/overview">open the action plans</a>).</p>`,
+);
+
+export function mountFrontPage(app: Express): void {
+  app.get('/', (_req, res) => void res.type('html').send(front));
+}
+
 export function mountLegalPages(app: Express): void {
   app.get('/privacy.html', (_req, res) => void res.type('html').send(privacy));
   app.get('/terms.html', (_req, res) => void res.type('html').send(terms));

@@ -7,7 +7,7 @@ import type { ActivityHandler } from 'botbuilder';
 import { REQUEST_ID, type Logger } from '../logger';
 import type { StorageAccount } from '../storage/storageAccount';
 import { checkActivity } from './activityValidation';
-import { mountLegalPages } from './legalPages';
+import { mountFrontPage, mountLegalPages } from './legalPages';
 
 export interface HttpDeps {
   adapter: CloudAdapter;
@@ -21,9 +21,10 @@ export interface HttpDeps {
 }
 
 /**
- * One JSON log line per request with a request id (taken from x-request-id when a proxy set one),
- * also returned as a header so a person's report can be matched to the log. Paths and status only:
- * never bodies, answers or names.
+ * One debug line per request (shown with LOG_LEVEL=debug, so `npm start` keeps its URLs in sight)
+ * with a request id (taken from x-request-id when a proxy set one), also returned as a header so a
+ * person's report can be matched to the log. The full path as called (with /api), never the query
+ * string (it may carry a search text), bodies, answers or names.
  */
 function requestLog(log: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -33,10 +34,10 @@ function requestLog(log: Logger) {
     res.setHeader('x-request-id', requestId);
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      log.info('http.request', {
+      log.debug('http.request', {
         requestId,
         method: req.method,
-        path: req.path,
+        path: req.originalUrl.split('?')[0],
         status: res.statusCode,
         ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
       });
@@ -100,6 +101,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   if (deps.api) app.use('/api', deps.api);
 
   mountLegalPages(app);
+  mountFrontPage(app);
   const tabDist = findTabDist();
   if (tabDist) app.use('/tab', express.static(tabDist, { index: 'index.html' }));
 

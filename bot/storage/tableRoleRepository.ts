@@ -36,6 +36,7 @@ export class TableRoleRepository implements RoleRepository {
   }
 
   async grant(a: RoleAssignment): Promise<void> {
+    const personName = a.personName ?? (await this.rolesOf(a.personId)).find((r) => r.personName)?.personName;
     try {
       await this.roles.createEntity({
         partitionKey: encodeKey(a.personId),
@@ -43,7 +44,7 @@ export class TableRoleRepository implements RoleRepository {
         personId: a.personId,
         role: a.role,
         scope: a.scope,
-        personName: a.personName ?? '',
+        personName: personName ?? '',
         grantedBy: a.grantedBy,
         grantedAt: a.grantedAt,
       });
@@ -59,6 +60,26 @@ export class TableRoleRepository implements RoleRepository {
       role: a.role,
       scope: a.scope,
     });
+  }
+
+  async rememberName(personId: string, name: string): Promise<void> {
+    const trimmed = name.trim();
+    if (!trimmed || trimmed === personId) return; // an id standing in for an unknown name
+    for (const held of await this.rolesOf(personId)) {
+      if (held.personName === trimmed) continue;
+      try {
+        await this.roles.updateEntity(
+          {
+            partitionKey: encodeKey(personId),
+            rowKey: encodeKey(`${held.role}|${held.scope}`),
+            personName: trimmed,
+          },
+          'Merge',
+        );
+      } catch (error) {
+        if (!isNotFound(error)) throw error; // revoked meanwhile: nothing to name
+      }
+    }
   }
 
   async revoke(personId: string, role: RoleName, scope: string, by: string): Promise<boolean> {

@@ -4,12 +4,14 @@ import type { Lang } from '../domain/i18n/language';
 import { routingMessages } from '../domain/i18n/messages';
 import { forumByValue } from '../domain/partnership';
 import { AccessDenied, authorize } from '../domain/roles/authorize';
+import { roleLabel } from '../domain/roles/roleLabels';
 import {
   COMMITTEE_ROLES,
   GLOBAL_SCOPE,
   ROLE_NAMES,
   isValidAssignment,
   type Action,
+  type RoleAssignment,
   type RoleName,
 } from '../domain/roles/roles';
 import type { BotServices } from './botServices';
@@ -99,10 +101,10 @@ export async function handleRoutingCommand(
   switch (parsed.kind) {
     case 'listRoles': {
       const lines: string[] = [];
+      await services.roles.rememberName(person.id, person.name);
       for (const role of ROLE_NAMES) {
         for (const a of await services.roles.holders(role)) {
-          const scope = a.scope === GLOBAL_SCOPE ? '' : ` (${a.scope})`;
-          lines.push(`• ${role}${scope}: ${a.personId}${a.personName ? ` – ${a.personName}` : ''}`);
+          lines.push(await roleLine(services, a, lang));
         }
       }
       await say(
@@ -178,4 +180,16 @@ export async function handleRoutingCommand(
       return true;
     }
   }
+}
+
+/**
+ * One holder in the `roller` list: the role as people say it (its id too, which `gi rolle` takes),
+ * the committee, and the person's name. A name not stored with the role is taken from their chat
+ * with the bot; the object id, which `fjern rolle` needs, comes last.
+ */
+async function roleLine(services: BotServices, a: RoleAssignment, lang: Lang): Promise<string> {
+  const scope = a.scope === GLOBAL_SCOPE ? '' : `, ${forumByValue(a.scope)?.label[lang] ?? a.scope}`;
+  const name = a.personName ?? (await services.conversationRefs.get(a.personId))?.user?.name;
+  if (name && !a.personName) await services.roles.rememberName(a.personId, name);
+  return `• ${roleLabel(a.role, lang)} (${a.role}${scope}): ${name ?? routingMessages(lang).commands.nameUnknown} · ${a.personId}`;
 }

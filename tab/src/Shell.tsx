@@ -85,6 +85,7 @@ export function Shell({ host, lang, onLang }: { host: HostInfo; lang: Lang; onLa
       {local && (
         <LocalIdentityBanner
           t={t}
+          lang={lang}
           people={people}
           currentId={signIn?.me?.personId ?? localIdentity()?.personId}
           onPick={pick}

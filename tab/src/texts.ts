@@ -1,13 +1,12 @@
 import type { Lang } from '../../bot/domain/i18n/language';
-import { messages } from '../../bot/domain/i18n/messages';
 import { AGREEMENT_PARTS, FORUMS, PRIORITY_GROUPS } from '../../bot/domain/partnership';
 import type { CommitteeKind } from '../../bot/domain/plans/planModel';
 import { measureStatusLabels } from '../../bot/domain/plans/planLabels';
 
 /**
  * Every text the tab shows, in nynorsk (default), bokmål and English. Labels that the domain already
- * has (priority groups, forums, agreement parts, case states, form fields) are read from bot/domain
- * through the helpers at the end, never copied.
+ * has (priority groups, forums, agreement parts, form fields) are read from bot/domain through the
+ * helpers at the end, never copied; case states and the routing card's words through caseTexts.ts.
  */
 const nn = {
   appTitle: 'Helsefellesskap Møre og Romsdal',
@@ -59,6 +58,8 @@ const nn = {
     open: (name: string) => `Opne handlingsplanen for ${name}`,
     countsFor: (year: string) => `Status for tiltaka i ${year}`,
     shown: (n: number, total: number) => `Viser ${n} av ${total} utval`,
+    notAssessedMeans: '«Ikkje vurdert» tyder at ingen i utvalet har sett status på tiltaket for året enno.',
+    outsidePeriod: (year: string) => `Planen gjeld ikkje for ${year}.`,
   },
   board: {
     leader: 'Leiar',
@@ -241,6 +242,8 @@ const nb: Texts = {
     open: (name) => `Åpne handlingsplanen for ${name}`,
     countsFor: (year) => `Status for tiltakene i ${year}`,
     shown: (n, total) => `Viser ${n} av ${total} utvalg`,
+    notAssessedMeans: '«Ikke vurdert» betyr at ingen i utvalget har satt status på tiltaket for året ennå.',
+    outsidePeriod: (year) => `Planen gjelder ikke for ${year}.`,
   },
   board: {
     leader: 'Leder',
@@ -421,6 +424,9 @@ const en: Texts = {
     open: (name) => `Open the action plan for ${name}`,
     countsFor: (year) => `Status of the measures in ${year}`,
     shown: (n, total) => `Showing ${n} of ${total} committees`,
+    notAssessedMeans:
+      '“Not assessed” means that nobody in the committee has set the measure’s status for the year yet.',
+    outsidePeriod: (year) => `The plan does not cover ${year}.`,
   },
   board: {
     leader: 'Leader',
@@ -576,11 +582,6 @@ export function forumLabel(value: string | undefined, lang: Lang): string {
 export function agreementPartLabel(value: string, lang: Lang): string {
   if (value === NONE_KEY) return texts(lang).stats.noPart;
   return AGREEMENT_PARTS.find((p) => p.value === value)?.label[lang] ?? value;
-}
-
-export function caseStateLabel(state: string, lang: Lang): string {
-  const labels = messages(lang).stateLabels as Record<string, string>;
-  return labels[state] ?? state;
 }
 
 export function statusLabel(status: string, lang: Lang): string {

@@ -38,8 +38,18 @@ describe('routing: role administration, standard justifications, reminders, ETag
     replies = await world.users.admin.say(`grant role committee_leader ${IDS.outsider} fsu-ikt`);
     assert.match(textOf(replies), /committee_leader/);
     replies = await world.users.admin.say('roles');
-    assert.match(textOf(replies), new RegExp(`secretariat_member: ${IDS.outsider}`));
-    assert.match(textOf(replies), new RegExp(`committee_leader \\(fsu-ikt\\): ${IDS.outsider}`));
+    // Roles as people say them, with names (from the chat with the bot); the id last, for `fjern rolle`.
+    assert.match(textOf(replies), new RegExp(`Administrator \\(admin\\): Admin Adminsen · ${IDS.admin}`));
+    assert.match(
+      textOf(replies),
+      new RegExp(`Secretariat member \\(secretariat_member\\): Ola Utanfor · ${IDS.outsider}`),
+    );
+    assert.match(
+      textOf(replies),
+      new RegExp(
+        `Committee leader \\(committee_leader, Professional committee: [^)]+\\): Ola Utanfor · ${IDS.outsider}`,
+      ),
+    );
 
     const change = (await roles.changes()).find(
       (c) => c.personId === IDS.outsider && c.role === 'secretariat_member',

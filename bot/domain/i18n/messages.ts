@@ -399,6 +399,7 @@ const routingNn = {
     notAllowed: 'Det har du ikkje løyve til. Forsøket er registrert.',
     rolesHeading: 'Roller',
     rolesNone: 'Ingen har roller enno.',
+    nameUnknown: '(namn ikkje kjent enno)',
     rolesUsage:
       'Skriv «roller» for lista, «gi rolle <rolle> <Azure AD-objekt-id> [utval]» eller «fjern rolle <rolle> <id> [utval]». Roller: ',
     roleGranted: (role: string, id: string) => `Rolla ${role} er gitt til ${id}. Endringa er logga.`,
@@ -553,6 +554,7 @@ const routingNb: RoutingMessages = {
     notAllowed: 'Det har du ikke tilgang til. Forsøket er registrert.',
     rolesHeading: 'Roller',
     rolesNone: 'Ingen har roller ennå.',
+    nameUnknown: '(navn ikke kjent ennå)',
     rolesUsage:
       'Skriv «roller» for listen, «gi rolle <rolle> <Azure AD-objekt-id> [utvalg]» eller «fjern rolle <rolle> <id> [utvalg]». Roller: ',
     roleGranted: (role, id) => `Rollen ${role} er gitt til ${id}. Endringen er logget.`,
@@ -705,6 +707,7 @@ const routingEn: RoutingMessages = {
     notAllowed: 'You are not allowed to do that. The attempt has been recorded.',
     rolesHeading: 'Roles',
     rolesNone: 'Nobody has a role yet.',
+    nameUnknown: '(name not known yet)',
     rolesUsage:
       'Type "roles" for the list, "grant role <role> <Azure AD object id> [committee]" or "revoke role <role> <id> [committee]". Roles: ',
     roleGranted: (role, id) => `${id} now has the role ${role}. The change is logged.`,

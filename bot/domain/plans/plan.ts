@@ -177,6 +177,17 @@ export function countsByYear(plan: Plan): Record<string, StatusCounts> {
   return result;
 }
 
+/** The latest year in which some active measure has a status set (not "not assessed"), if any. */
+export function latestStatusYear(plan: Plan): number | undefined {
+  let latest: number | undefined;
+  for (const measure of activeMeasures(plan)) {
+    for (const [year, status] of Object.entries(measure.statusByYear)) {
+      if (status !== 'not_assessed' && (latest === undefined || Number(year) > latest)) latest = Number(year);
+    }
+  }
+  return latest;
+}
+
 /** The priority groups any active measure of the plan is tagged with, in the canonical order. */
 export function priorityGroupsOf(plan: Plan, order: readonly PriorityGroup[]): PriorityGroup[] {
   const found = new Set<PriorityGroup>();

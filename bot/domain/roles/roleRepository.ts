@@ -20,8 +20,13 @@ export interface DeniedAttempt {
 export interface RoleRepository {
   rolesOf(personId: string): Promise<RoleAssignment[]>;
   holders(role: RoleName, scope?: string): Promise<RoleAssignment[]>;
-  /** Grants a role and records the change; granting a role already held is a no-op. */
+  /**
+   * Grants a role and records the change; granting a role already held is a no-op. Without a
+   * `personName`, the name already stored with the person's other roles is kept with this one.
+   */
   grant(assignment: RoleAssignment): Promise<void>;
+  /** Stores a person's display name with every role they hold (when they are seen under a name). */
+  rememberName(personId: string, name: string): Promise<void>;
   /** Revokes a role and records the change; returns false if it was not held. */
   revoke(personId: string, role: RoleName, scope: string, by: string): Promise<boolean>;
   changes(): Promise<RoleChange[]>;

@@ -4,7 +4,7 @@ import { CASE_STATES, parseCaseNumber, type CaseRecord } from '../../domain/case
 import type { CaseRepository } from '../../domain/cases/caseRepository';
 import { FORM_FIELDS } from '../../domain/form/intakeForm';
 import { messages } from '../../domain/i18n/messages';
-import { clampYear, countsForYear, walkPlan, type Person } from '../../domain/plans/plan';
+import { clampYear, countsForYear, latestStatusYear, walkPlan, type Person } from '../../domain/plans/plan';
 import { PlanInputError } from '../../domain/plans/planInput';
 import { planYears } from '../../domain/plans/planModel';
 import type { PlanRepository } from '../../domain/plans/planRepository';
@@ -16,8 +16,8 @@ import { ROLE_NAMES } from '../../domain/roles/roles';
 import { osloYear, formatDate } from '../../domain/time';
 import type { Logger } from '../../logger';
 import { attachment, toCsv } from './csv';
-import { CASE_COLUMNS, PLAN_COLUMNS, STATUS_LABELS, langFromQuery } from './labels';
-import { PRIORITY_GROUPS as GROUP_OPTIONS } from '../../domain/partnership';
+import { CASE_COLUMNS, FILE_NAMES, PLAN_COLUMNS, STATUS_LABELS, langFromQuery } from './labels';
+import { forumByValue, PRIORITY_GROUPS as GROUP_OPTIONS } from '../../domain/partnership';
 import {
   ageDays,
   caseHistoryView,
@@ -134,6 +134,8 @@ export function createApiRouter(deps: ApiDeps): express.Router {
 
   router.get('/me', async (_req, res) => {
     const identity = identityOf(res);
+    // The tab calls this first: the name Teams (or the local picker) gives is kept with the roles.
+    await deps.roles.rememberName(identity.personId, identity.name);
     res.json({
       personId: identity.personId,
       name: identity.name,
@@ -153,7 +155,12 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     res.json(
       plans.map((plan) => {
         const year = requested ?? clampYear(plan.committee, current);
-        return { ...committeeView(plan.committee, plan), year, counts: countsForYear(plan, year) };
+        return {
+          ...committeeView(plan.committee, plan),
+          year,
+          counts: countsForYear(plan, year),
+          latestStatusYear: latestStatusYear(plan) ?? null,
+        };
       }),
     );
   });
@@ -351,7 +358,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
         rows.push([goal.text]);
       }
     }
-    sendCsv(res, `handlingsplan-${committeeId}.csv`, toCsv(rows));
+    sendCsv(res, `${FILE_NAMES.plan[lang]}-${committeeId}.csv`, toCsv(rows));
   });
 
   router.get('/export/cases.csv', async (req, res) => {
@@ -372,17 +379,18 @@ export function createApiRouter(deps: ApiDeps): express.Router {
       ],
     ];
     for (const r of records) {
+      const forum = currentForum(r);
       rows.push([
         r.number,
         r.title,
         states[r.state] ?? r.state,
-        currentForum(r),
+        forum ? (forumByValue(forum)?.label[lang] ?? forum) : undefined,
         formatDate(r.submittedAt, lang),
         ageDays(r, now),
         r.submitter.name,
       ]);
     }
-    sendCsv(res, 'saker.csv', toCsv(rows));
+    sendCsv(res, `${FILE_NAMES.cases[lang]}.csv`, toCsv(rows));
   });
 
   // ---- Statistics --------------------------------------------------------------------------------

@@ -2,6 +2,8 @@
  * The tab API's response shapes (API.md in words). Types only, no imports from the server's
  * runtime, so the tab and the tests can `import type` them.
  */
+import type { CaseRouting } from '../../domain/routing/routingModel';
+
 export type MeasureStatus = 'not_assessed' | 'not_started' | 'in_progress' | 'done';
 export type PriorityGroup =
   'children_youth' | 'mental_health_substance' | 'frail_elderly' | 'multiple_chronic';
@@ -62,6 +64,8 @@ export interface CommitteeSummary extends CommitteeDto {
   /** The year the counts are for. */
   year: number;
   counts: StatusCounts;
+  /** The latest year in which any measure has a status set; null while none has. */
+  latestStatusYear: number | null;
 }
 
 interface ItemBase {
@@ -143,7 +147,8 @@ export interface CaseDetailResponse {
     updatedAt: string;
     ageDays: number;
     forum?: string;
-    routing?: unknown;
+    /** The proposal, forums, questions, return, withdrawal and outcome (bot/domain/routing). */
+    routing?: CaseRouting;
   };
   history: {
     seq: number;

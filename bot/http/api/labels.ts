@@ -30,6 +30,12 @@ export const CASE_COLUMNS: Record<string, Localized> = {
   submitter: { nn: 'Innmeldar', nb: 'Innmelder', en: 'Submitted by' },
 };
 
+/** The downloaded files' names, so a person finds them in their own language. */
+export const FILE_NAMES = {
+  cases: { nn: 'saker', nb: 'saker', en: 'cases' },
+  plan: { nn: 'handlingsplan', nb: 'handlingsplan', en: 'action-plan' },
+} satisfies Record<string, Localized>;
+
 export function langFromQuery(value: unknown): Lang {
   return value === 'nb' || value === 'en' ? value : 'nn';
 }

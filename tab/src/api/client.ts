@@ -79,7 +79,9 @@ const committeePath = (id: string) => `/api/committees/${enc(id)}`;
 export const api = {
   me: () => json<Me>('GET', '/api/me'),
   localPeople: () => json<LocalPerson[]>('GET', '/api/local/people'),
-  committees: (year: number) => json<CommitteeSummary[]>('GET', `/api/committees?year=${year}`),
+  /** Without a year: each committee's default year, and the latest year with statuses. */
+  committees: (year?: number) =>
+    json<CommitteeSummary[]>('GET', year === undefined ? '/api/committees' : `/api/committees?year=${year}`),
   plan: (id: string) => json<PlanResponse>('GET', `${committeePath(id)}/plan`),
   setStatus: (
     id: string,

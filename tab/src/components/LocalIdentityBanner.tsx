@@ -1,20 +1,31 @@
 import { useId } from 'react';
 import { MessageBar, MessageBarBody, MessageBarTitle, Select } from '@fluentui/react-components';
+import type { Lang } from '../../../bot/domain/i18n/language';
+import { roleLabel } from '../../../bot/domain/roles/roleLabels';
 import type { LocalPerson } from '../api/types';
-import type { Texts } from '../texts';
+import { forumLabel, type Texts } from '../texts';
 
-function rolesOf(person: LocalPerson): string {
-  return person.roles.map((r) => (r.scope && r.scope !== '*' ? `${r.role} (${r.scope})` : r.role)).join(', ');
+/** The person's roles as people say them, with the committee's name for a committee role. */
+function rolesOf(person: LocalPerson, lang: Lang): string {
+  return person.roles
+    .map((r) =>
+      r.scope && r.scope !== '*'
+        ? `${roleLabel(r.role, lang)} (${forumLabel(r.scope, lang)})`
+        : roleLabel(r.role, lang),
+    )
+    .join(', ');
 }
 
 /** Local identity mode (plain browser, development only): a visible warning and a person picker. */
 export function LocalIdentityBanner({
   t,
+  lang,
   people,
   currentId,
   onPick,
 }: {
   t: Texts;
+  lang: Lang;
   people: LocalPerson[] | undefined;
   currentId: string | undefined;
   onPick: (person: LocalPerson) => void;
@@ -47,7 +58,7 @@ export function LocalIdentityBanner({
               {people.map((p) => (
                 <option key={p.personId} value={p.personId}>
                   {p.name}
-                  {p.roles.length ? ` – ${rolesOf(p)}` : ''}
+                  {p.roles.length ? ` – ${rolesOf(p, lang)}` : ''}
                 </option>
               ))}
             </Select>

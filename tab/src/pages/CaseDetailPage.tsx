@@ -6,7 +6,9 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDate, formatDateTime } from '../format';
 import { href } from '../router';
 import { useLoad, useSession } from '../session';
-import { caseStateLabel, forumLabel } from '../texts';
+import { caseStateLabel } from '../caseTexts';
+import { forumLabel } from '../texts';
+import { CaseRoutingSection } from './CaseRoutingSection';
 
 /** Choice answers are stored as option values; people see the option's label. */
 function answerText(field: FormField, value: AnswerValue | undefined, lang: Lang): string | undefined {
@@ -51,6 +53,7 @@ export function CaseDetailPage({ number }: { number: string }) {
         <dt>{t.cases.submitter}</dt>
         <dd>{c.submitter.name}</dd>
       </dl>
+      <CaseRoutingSection routing={c.routing} lang={lang} />
       <h2>{t.cases.answers}</h2>
       {INTAKE_FORM.map((section) => (
         <section

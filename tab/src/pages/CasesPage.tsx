@@ -19,7 +19,8 @@ import { SearchField } from '../components/SearchField';
 import { formatDate, includesText } from '../format';
 import { href } from '../router';
 import { useLoad, useSession } from '../session';
-import { FORUMS, caseStateLabel, forumLabel } from '../texts';
+import { caseStateLabel } from '../caseTexts';
+import { FORUMS, forumLabel } from '../texts';
 
 const NO_FORUM = '-';
 

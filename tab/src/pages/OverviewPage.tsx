@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Badge, Link, Spinner } from '@fluentui/react-components';
 import { api } from '../api/client';
 import type { CommitteeSummary, MeasureStatus } from '../api/types';
@@ -16,13 +16,20 @@ import { PRIORITY_GROUPS } from '../texts';
 /** Personal tab: every committee's status counts for a year, with filters, each opening its board. */
 export function OverviewPage() {
   const { t, lang } = useSession();
-  const [year, setYear] = useState(currentYear);
+  // Until the first answer says which year has statuses, the overview asks for the default year.
+  const [chosenYear, setYear] = useState<number>();
   const [group, setGroup] = useState('');
   const [status, setStatus] = useState('');
   const [query, setQuery] = useState('');
-  const committees = useLoad(() => api.committees(year), [year]);
+  const committees = useLoad(() => api.committees(chosenYear), [chosenYear]);
+  // Shown only once the counts are for the chosen year (not the first answer's default years).
+  const loaded = committees.data?.every((c) => c.year === chosenYear) ? committees.data : undefined;
+  const all = loaded ?? [];
+  const year = chosenYear ?? currentYear();
+  useEffect(() => {
+    if (chosenYear === undefined && committees.data) setYear(openingYear(committees.data));
+  }, [chosenYear, committees.data]);
 
-  const all = committees.data ?? [];
   const shown = useMemo(
     () =>
       all.filter(
@@ -73,12 +80,13 @@ export function OverviewPage() {
       {committees.error !== undefined && (
         <ErrorMessage error={committees.error} onRetry={committees.reload} />
       )}
-      {committees.loading && !committees.data && <Spinner label={t.loading} />}
-      {committees.data && (
+      {!loaded && committees.error === undefined && <Spinner label={t.loading} />}
+      {loaded && (
         <>
           <p role="status" className="muted">
             {t.overview.shown(shown.length, all.length)}
           </p>
+          <p className="muted">{t.overview.notAssessedMeans}</p>
           {shown.length === 0 ? (
             <p>{t.overview.none}</p>
           ) : (
@@ -94,6 +102,15 @@ export function OverviewPage() {
       )}
     </section>
   );
+}
+
+/**
+ * The year the overview opens on: the latest year any committee has set a status for (so it does not
+ * open on a year where every count is "not assessed"), else the current year.
+ */
+function openingYear(committees: CommitteeSummary[]): number {
+  const years = committees.map((c) => c.latestStatusYear).filter((y): y is number => y !== null);
+  return years.length ? Math.max(...years) : currentYear();
 }
 
 function CommitteeCard({ committee: c, year }: { committee: CommitteeSummary; year: number }) {
@@ -133,9 +150,7 @@ function CommitteeCard({ committee: c, year }: { committee: CommitteeSummary; ye
       {inPeriod ? (
         <StatusCounts counts={c.counts} label={t.overview.countsFor(String(year))} />
       ) : (
-        <p className="muted">
-          {t.board.period} {c.periodStart}–{c.periodEnd}
-        </p>
+        <p className="muted">{t.overview.outsidePeriod(String(year))}</p>
       )}
     </Panel>
   );

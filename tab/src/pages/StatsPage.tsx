@@ -20,7 +20,8 @@ import { STATUS_ORDER } from '../components/StatusCounts';
 import { currentYear } from '../format';
 import { Panel } from '../components/Panel';
 import { useLoad, useSession } from '../session';
-import { agreementPartLabel, caseStateLabel, forumLabel } from '../texts';
+import { caseStateLabel } from '../caseTexts';
+import { agreementPartLabel, forumLabel } from '../texts';
 
 function bars(map: CountMap | undefined, label: (key: string) => string): Bar[] {
   return Object.entries(map ?? {})

@@ -34,8 +34,9 @@ const nn = {
     `Svaret er for langt: ${length} teikn, og grensa er ${max}. Korte det ned og send det på nytt.`,
   errorEmail: 'Det ser ikkje ut som ei e-postadresse. Skriv ho slik: namn@døme.no.',
   errorPhone: 'Det ser ikkje ut som eit telefonnummer. Skriv åtte siffer, eller med landskode: +47 91234567.',
+  /** The one message for free text refused because it holds a fødselsnummer or D-number, wherever it is typed. */
   errorNationalId:
-    'Svaret ser ut til å innehalde eit fødselsnummer eller D-nummer. Saker til helsefellesskapet gjeld tenester og skal ikkje kunne identifisere pasientar. Skriv svaret på nytt utan nummeret.',
+    'Teksten ser ut til å innehalde eit fødselsnummer eller D-nummer. Helsefellesskapet arbeider med tenester, ikkje med enkeltpasientar, så slike nummer skal ikkje lagrast her. Skriv teksten på nytt utan nummeret.',
   errorChoice: (options: string) =>
     `Eg kjende ikkje att det valet. Vel ein av knappane, eller skriv eitt av desse:\n${options}`,
   cannotSkip: 'Dette spørsmålet må du svare på, det kan ikkje hoppast over.',
@@ -120,7 +121,7 @@ const nb: Messages = {
   errorEmail: 'Det ser ikke ut som en e-postadresse. Skriv den slik: navn@eksempel.no.',
   errorPhone: 'Det ser ikke ut som et telefonnummer. Skriv åtte sifre, eller med landskode: +47 91234567.',
   errorNationalId:
-    'Svaret ser ut til å inneholde et fødselsnummer eller D-nummer. Saker til helsefellesskapet gjelder tjenester og skal ikke kunne identifisere pasienter. Skriv svaret på nytt uten nummeret.',
+    'Teksten ser ut til å inneholde et fødselsnummer eller D-nummer. Helsefellesskapet arbeider med tjenester, ikke med enkeltpasienter, så slike numre skal ikke lagres her. Skriv teksten på nytt uten nummeret.',
   errorChoice: (options) =>
     `Jeg kjente ikke igjen det valget. Velg en av knappene, eller skriv ett av disse:\n${options}`,
   cannotSkip: 'Dette spørsmålet må du svare på, det kan ikke hoppes over.',
@@ -204,7 +205,7 @@ const en: Messages = {
   errorPhone:
     'That does not look like a phone number. Write eight digits, or with a country code: +47 91234567.',
   errorNationalId:
-    'The answer seems to contain a national identity number or D-number. Cases to the partnership are about services and must not identify patients. Please write the answer again without the number.',
+    'The text seems to contain a national identity number or D-number. The partnership works with services, not individual patients, so such numbers must not be stored here. Please write the text again without the number.',
   errorChoice: (options) =>
     `I did not recognise that choice. Use one of the buttons, or type one of these:\n${options}`,
   cannotSkip: 'This question needs an answer; it cannot be skipped.',
@@ -361,7 +362,7 @@ const routingNn = {
     sameForum: 'Vel eit anna utval enn det saka alt er i eller er foreslått til.',
     url: 'Lenkja til referatet må vere ei fullstendig adresse som byrjar med https:// eller http://.',
     date: 'Møtedatoen er ikkje ein gyldig dato.',
-    nationalId: (label: string) => `«${label}» ser ut til å innehalde eit fødselsnummer. Skriv det utan.`,
+    nationalId: (label: string) => `«${label}»: ${nn.errorNationalId}`,
     noOpenQuestion: 'Det er ikkje noko ope spørsmål å svare på i denne saka.',
   },
   notices: {
@@ -413,6 +414,10 @@ const routingNn = {
     justificationsUsage:
       'Skriv «grunngjeving ny <tekst>», «grunngjeving endre <nr> <tekst>» eller «grunngjeving fjern <nr>».',
     justificationSaved: 'Grunngjevinga er lagra.',
+    justificationEmpty: 'Skriv teksten til grunngjevinga etter kommandoen.',
+    justificationTooLong: (length: number, max: number) =>
+      `Grunngjevinga er for lang: ${length} teikn, og grensa er ${max}. Ingenting er lagra; korte ho ned og send ho på nytt.`,
+    justificationNationalId: `${nn.errorNationalId} Ingenting er lagra.`,
     justificationRemoved: 'Grunngjevinga er fjerna.',
     justificationUnknown: 'Fann ikkje den grunngjevinga.',
   },
@@ -514,7 +519,7 @@ const routingNb: RoutingMessages = {
     sameForum: 'Velg et annet utvalg enn det saken allerede er i eller er foreslått til.',
     url: 'Lenken til referatet må være en fullstendig adresse som begynner med https:// eller http://.',
     date: 'Møtedatoen er ikke en gyldig dato.',
-    nationalId: (label) => `«${label}» ser ut til å inneholde et fødselsnummer. Skriv det uten.`,
+    nationalId: (label) => `«${label}»: ${nb.errorNationalId}`,
     noOpenQuestion: 'Det er ikke noe åpent spørsmål å svare på i denne saken.',
   },
   notices: {
@@ -567,6 +572,10 @@ const routingNb: RoutingMessages = {
     justificationsUsage:
       'Skriv «begrunnelse ny <tekst>», «begrunnelse endre <nr> <tekst>» eller «begrunnelse fjern <nr>».',
     justificationSaved: 'Begrunnelsen er lagret.',
+    justificationEmpty: 'Skriv teksten til begrunnelsen etter kommandoen.',
+    justificationTooLong: (length, max) =>
+      `Begrunnelsen er for lang: ${length} tegn, og grensen er ${max}. Ingenting er lagret; kort den ned og send den på nytt.`,
+    justificationNationalId: `${nb.errorNationalId} Ingenting er lagret.`,
     justificationRemoved: 'Begrunnelsen er fjernet.',
     justificationUnknown: 'Fant ikke den begrunnelsen.',
   },
@@ -666,7 +675,7 @@ const routingEn: RoutingMessages = {
     sameForum: 'Choose another committee than the one the case is in or proposed for.',
     url: 'The link to the minutes must be a full address starting with https:// or http://.',
     date: 'The meeting date is not a valid date.',
-    nationalId: (label) => `"${label}" seems to contain a national identity number. Please leave it out.`,
+    nationalId: (label) => `"${label}": ${en.errorNationalId}`,
     noOpenQuestion: 'There is no open question to answer in this case.',
   },
   notices: {
@@ -718,6 +727,10 @@ const routingEn: RoutingMessages = {
     justificationsHeading: 'Standard reasons',
     justificationsUsage: 'Type "reason new <text>", "reason edit <no> <text>" or "reason remove <no>".',
     justificationSaved: 'The reason has been saved.',
+    justificationEmpty: 'Write the text of the reason after the command.',
+    justificationTooLong: (length, max) =>
+      `The reason is too long: ${length} characters, and the limit is ${max}. Nothing was saved; shorten it and send it again.`,
+    justificationNationalId: `${en.errorNationalId} Nothing was saved.`,
     justificationRemoved: 'The reason has been removed.',
     justificationUnknown: 'That reason was not found.',
   },

@@ -71,10 +71,13 @@ export function createRouting(
   });
   const outbox = new Outbox({
     repo: new TableNotificationRepository(deps.storage.table('notifications')),
-    delivery: deps.delivery ?? new BotDelivery(deps.adapter, config.botIdentity.MicrosoftAppId),
+    delivery:
+      deps.delivery ??
+      new BotDelivery(deps.adapter, config.botIdentity.MicrosoftAppId, settings.sendTimeoutMs),
     resolve: (recipient) => notifier.resolve(recipient),
     renderCard: (n) => notifier.renderCard(n),
     retry: settings.retry,
+    sendTimeoutMs: settings.sendTimeoutMs,
     now,
     log: deps.log,
   });
@@ -95,6 +98,15 @@ export function createRouting(
     await notifier.remind(at);
     await outbox.drain();
   };
+  /**
+   * The periodic run starts what is due and returns without waiting for the sends: they go on in the
+   * background (each bounded by its timeout), and the next run skips what is still on its way.
+   */
+  const tick = async () => {
+    await caseService.recoverNotifications(now());
+    await outbox.sweep(now(), { wait: false });
+    await notifier.remind();
+  };
   return {
     caseService,
     views,
@@ -106,8 +118,8 @@ export function createRouting(
       await justifications.seedDefaults(now());
       if (settings.jobsIntervalSeconds > 0 && !timer) {
         timer = setInterval(() => {
-          if (running) return; // the last run is still going
-          running = runJobs()
+          if (running) return; // the last run is still reading storage
+          running = tick()
             .catch((error: unknown) => deps.log.error('jobs.failed', { error: (error as Error).message }))
             .finally(() => (running = undefined));
         }, settings.jobsIntervalSeconds * 1000);

@@ -21,7 +21,10 @@ export interface RoutingRuntime {
   notifier: CaseNotifier;
   outbox: Outbox;
   justifications: JustificationRepository;
-  /** One run of the periodic job: retry due notifications, then remind of cases left waiting. */
+  /**
+   * One run of the periodic job (retry due notifications, then remind of cases left waiting), here
+   * waiting until what it started has been tried; the timer's own runs do not wait for the sends.
+   */
   runJobs(at?: Date): Promise<void>;
   /** Seeds the standard justifications and starts the periodic job (JOBS_INTERVAL_SECONDS). */
   start(): Promise<void>;

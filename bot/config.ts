@@ -53,6 +53,8 @@ export interface RoutingConfig {
   secretariatChannel?: { conversationId: string; serviceUrl: string; lang: 'nn' | 'nb' | 'en' };
   /** NOTIFY_*: retrying proactive messages. */
   retry: { immediateAttempts: number; baseDelayMs: number; maxAttempts: number; retryAfterMs: number };
+  /** NOTIFY_SEND_TIMEOUT_SECONDS: a proactive send or card update with no answer by then counts as failed (default 15). */
+  sendTimeoutMs: number;
 }
 
 export function routingConfigFrom(env: Env): RoutingConfig {
@@ -75,6 +77,7 @@ export function routingConfigFrom(env: Env): RoutingConfig {
       maxAttempts: intFrom(env, 'NOTIFY_MAX_ATTEMPTS', 12, 1, 100),
       retryAfterMs: intFrom(env, 'NOTIFY_RETRY_AFTER_SECONDS', 60, 1, 86_400) * 1000,
     },
+    sendTimeoutMs: intFrom(env, 'NOTIFY_SEND_TIMEOUT_SECONDS', 15, 1, 120) * 1000,
   };
 }
 

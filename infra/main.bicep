@@ -136,6 +136,11 @@ param notifyMaxAttempts int = 12
 param notifyRetryAfterSeconds int = 60
 
 @minValue(1)
+@maxValue(120)
+@description('NOTIFY_SEND_TIMEOUT_SECONDS: a proactive send or card update with no answer by then counts as a failed attempt.')
+param notifySendTimeoutSeconds int = 15
+
+@minValue(1)
 @maxValue(525600)
 @description('DRAFT_RESUME_AFTER_MINUTES: a draft left alone longer than this is offered as "continue or discard".')
 param draftResumeAfterMinutes int = 60
@@ -344,6 +349,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     NOTIFY_RETRY_BASE_MS: string(notifyRetryBaseMs)
     NOTIFY_MAX_ATTEMPTS: string(notifyMaxAttempts)
     NOTIFY_RETRY_AFTER_SECONDS: string(notifyRetryAfterSeconds)
+    NOTIFY_SEND_TIMEOUT_SECONDS: string(notifySendTimeoutSeconds)
     DRAFT_RESUME_AFTER_MINUTES: string(draftResumeAfterMinutes)
     TABLE_PREFIX: tablePrefix
     LOG_LEVEL: logLevel

@@ -292,7 +292,7 @@ export class CaseNotifier implements CaseEffects {
         break;
     }
     await this.outbox.enqueue(items);
-    await this.outbox.updateCaseCards(record.number);
+    await this.outbox.updateCaseCards(record.number, entry.seq);
   }
 
   /**

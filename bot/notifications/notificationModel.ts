@@ -6,8 +6,9 @@
 export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'undeliverable';
 
 /** 'caseCard': the live card of the case, rendered for the recipient at send time and updated after
- * every step. 'message': a fixed message (text or card), rendered in the recipient's language when queued. */
-export type NotificationKind = 'caseCard' | 'message';
+ * every step. 'message': a fixed message (text or card), rendered in the recipient's language when queued.
+ * 'cardUpdate': the in-place update of a sent case card (`activityId`) after a step, rendered at send time. */
+export type NotificationKind = 'caseCard' | 'message' | 'cardUpdate';
 
 export interface NotificationRecord {
   /** Deterministic per purpose, so queueing the same notification twice stores it once. */
@@ -28,7 +29,7 @@ export interface NotificationRecord {
   nextAttemptAt?: string;
   leaseUntil?: string;
   sentAt?: string;
-  /** Where the sent copy is, so a case card can be updated in place later. */
+  /** Where the sent copy is, so a case card can be updated in place later (for 'cardUpdate': the copy to update). */
   activityId?: string;
   conversationId?: string;
   etag?: string;

@@ -17,7 +17,7 @@ export interface RetryPolicy {
 
 export type NewNotification = Pick<
   NotificationRecord,
-  'id' | 'caseNumber' | 'kind' | 'recipient' | 'label' | 'activity'
+  'id' | 'caseNumber' | 'kind' | 'recipient' | 'label' | 'activity' | 'activityId'
 >;
 
 export interface OutboxDeps {
@@ -28,24 +28,40 @@ export interface OutboxDeps {
   /** The activity of a 'caseCard' notification, rendered from storage for its recipient. */
   renderCard(n: NotificationRecord): Promise<Partial<Activity> | undefined>;
   retry: RetryPolicy;
+  /** A send or update with no answer by then fails like any other failed attempt (and is retried). */
+  sendTimeoutMs: number;
+  /** Sends running at once, across recipients (default 8). */
+  concurrency?: number;
   now: () => Date;
   log: Logger;
   sleep?: (ms: number) => Promise<void>;
 }
 
 const LEASE_MS = 2 * 60_000;
+/**
+ * Enough sends at once that a few conversations that never answer leave room for everyone else,
+ * few enough not to have the channel throttle the bot (429).
+ */
+const DEFAULT_CONCURRENCY = 8;
 
 /**
- * Stores notifications before sending them and delivers them in the background, one recipient at a
- * time in the order they were queued. A failed send is retried with backoff and jitter; what still
- * fails is recorded ('failed', retried by the sweep; 'undeliverable' after maxAttempts) for the
- * secretariat to see. Sending never blocks the turn that caused it.
+ * Stores notifications before sending them and delivers them in the background: in the order they
+ * were queued per recipient, independently (up to `concurrency` at once) across recipients, so one
+ * conversation that fails or never answers delays nobody else's. Every send and card update has a
+ * timeout. A failed attempt is retried with backoff and jitter, never before the channel's
+ * Retry-After; what still fails is recorded ('failed', retried by the sweep; 'undeliverable' after
+ * maxAttempts) for the secretariat to see. Sending never blocks the turn that caused it.
  */
 export class Outbox {
   private readonly chains = new Map<string, Promise<void>>();
   private readonly inflight = new Set<Promise<void>>();
+  /** Each notification waiting or running, by id: it is scheduled once, however many sweeps come by. */
+  private readonly scheduled = new Map<string, Promise<void>>();
+  private readonly slots: Slots;
 
-  constructor(private readonly deps: OutboxDeps) {}
+  constructor(private readonly deps: OutboxDeps) {
+    this.slots = new Slots(deps.concurrency ?? DEFAULT_CONCURRENCY);
+  }
 
   /** Stores each notification (once per id) and starts delivering the new ones. */
   async enqueue(items: NewNotification[]): Promise<void> {
@@ -53,33 +69,30 @@ export class Outbox {
     for (const item of items) {
       const record: NotificationRecord = { ...item, status: 'pending', attempts: 0, createdAt };
       if (await this.deps.repo.add(record)) {
-        this.schedule(record.recipient, () => this.deliver(record.caseNumber, record.id));
+        void this.schedule(record.recipient, record.id, () => this.deliver(record.caseNumber, record.id));
       }
     }
   }
 
-  /** Updates every sent copy of the case's card in place, each rendered anew for its recipient. */
-  async updateCaseCards(caseNumber: string): Promise<void> {
+  /**
+   * Queues an update of every sent copy of the case's card after the case's step `seq`: one
+   * notification per copy and step, rendered anew for its recipient when it is sent, and retried
+   * like any other when the update fails.
+   */
+  async updateCaseCards(caseNumber: string, seq: number): Promise<void> {
     const copies = (await this.deps.repo.listByCase(caseNumber)).filter(
       (n) => n.kind === 'caseCard' && n.status === 'sent' && n.activityId,
     );
-    for (const copy of copies) {
-      this.schedule(copy.recipient, async () => {
-        const reference = await this.deps.resolve(copy.recipient);
-        const activity = await this.deps.renderCard(copy);
-        if (!reference || !activity || !copy.activityId) return;
-        try {
-          await this.deps.delivery.update(reference, copy.activityId, activity);
-        } catch (error) {
-          // The copy stays as it was; the card's refresh and its "Refresh" button still show the current state.
-          this.deps.log.warn('notification.card_update_failed', {
-            case: caseNumber,
-            notification: copy.id,
-            status: error instanceof DeliveryError ? error.status : undefined,
-          });
-        }
-      });
-    }
+    await this.enqueue(
+      copies.map((copy) => ({
+        id: `update|${String(seq).padStart(4, '0')}|${copy.recipient}`,
+        caseNumber,
+        kind: 'cardUpdate' as const,
+        recipient: copy.recipient,
+        label: `card update (${copy.label})`,
+        ...(copy.activityId ? { activityId: copy.activityId } : {}),
+      })),
+    );
   }
 
   /** Waits until every delivery started so far has finished (tests, shutdown). */
@@ -89,16 +102,18 @@ export class Outbox {
 
   /**
    * Tries again what is due: failed ones whose wait is over, pending ones nobody took, and sends whose
-   * lease ran out (the server stopped mid-send). Returns how many were tried.
+   * lease ran out (the server stopped mid-send). Returns how many were due. With `wait` (the default)
+   * it returns when those have been tried; the periodic job does not wait, so a slow conversation
+   * never holds up its next run.
    */
-  async sweep(at: Date = this.deps.now()): Promise<number> {
+  async sweep(at: Date = this.deps.now(), { wait = true }: { wait?: boolean } = {}): Promise<number> {
     const due = (await this.deps.repo.listUnsent()).filter((n) => {
       if (n.status === 'failed') return !n.nextAttemptAt || n.nextAttemptAt <= at.toISOString();
       if (n.status === 'sending') return !n.leaseUntil || n.leaseUntil <= at.toISOString();
       return true;
     });
-    for (const n of due) this.schedule(n.recipient, () => this.deliver(n.caseNumber, n.id, at));
-    await this.drain();
+    const runs = due.map((n) => this.schedule(n.recipient, n.id, () => this.deliver(n.caseNumber, n.id, at)));
+    if (wait) await Promise.allSettled(runs);
     return due.length;
   }
 
@@ -106,19 +121,35 @@ export class Outbox {
     return this.deps.repo.listUndelivered();
   }
 
-  private schedule(key: string, task: () => Promise<void>): void {
-    const previous = this.chains.get(key) ?? Promise.resolve();
+  /** Runs the delivery of notification `id` after the recipient's earlier ones, in a free slot. */
+  private schedule(recipient: string, id: string, task: () => Promise<void>): Promise<void> {
+    const already = this.scheduled.get(id);
+    if (already) return already;
+    const previous = this.chains.get(recipient) ?? Promise.resolve();
     const next = previous
-      .then(task)
+      .then(() => this.slots.run(task))
       .catch((error: unknown) =>
         this.deps.log.error('notification.task_failed', { error: (error as Error).message }),
       );
-    this.chains.set(key, next);
+    this.chains.set(recipient, next);
     this.inflight.add(next);
+    this.scheduled.set(id, next);
     void next.finally(() => {
       this.inflight.delete(next);
-      if (this.chains.get(key) === next) this.chains.delete(key);
+      this.scheduled.delete(id);
+      if (this.chains.get(recipient) === next) this.chains.delete(recipient);
     });
+    return next;
+  }
+
+  /** A connector call that has not answered in time fails like any other failed attempt. */
+  private bounded<T>(call: Promise<T>): Promise<T> {
+    const ms = this.deps.sendTimeoutMs;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new DeliveryError(`no answer within ${ms} ms`, undefined)), ms);
+    });
+    return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
   }
 
   private sleep(ms: number): Promise<void> {
@@ -136,10 +167,16 @@ export class Outbox {
     if (!current || current.status === 'sent' || current.status === 'undeliverable') return;
     const now = at ?? this.deps.now();
     if (current.status === 'sending' && current.leaseUntil && current.leaseUntil > now.toISOString()) return;
-    const claimed = await repo.claim(current, new Date(now.getTime() + LEASE_MS));
+    if (current.status === 'failed' && current.nextAttemptAt && current.nextAttemptAt > now.toISOString())
+      return; // not yet: its backoff or the channel's Retry-After
+    // The lease covers the whole run (every attempt may take the full timeout), so nobody else takes it meanwhile.
+    const runMs =
+      retry.immediateAttempts * (this.deps.sendTimeoutMs + retry.baseDelayMs * 2 ** retry.immediateAttempts);
+    const claimed = await repo.claim(current, new Date(now.getTime() + LEASE_MS + runMs));
     if (!claimed) return; // someone else is sending it
 
     let record = claimed;
+    let notBeforeMs = 0;
     for (let run = 0; run < retry.immediateAttempts && record.attempts < retry.maxAttempts; run++) {
       if (run > 0) await this.sleep(this.backoff(retry.baseDelayMs, run - 1));
       const result = await this.attempt(record);
@@ -168,6 +205,11 @@ export class Outbox {
       });
       // A malformed activity (400) will not get better by trying again.
       if (result.status === 400) break;
+      // The channel said when to come back (429/503): not before then, so not in this run.
+      if (result.retryAfterMs !== undefined) {
+        notBeforeMs = result.retryAfterMs;
+        break;
+      }
     }
     const givenUp = record.attempts >= retry.maxAttempts || record.lastStatus === 400;
     const { leaseUntil: _l, ...rest } = record;
@@ -179,7 +221,7 @@ export class Outbox {
         ? {}
         : {
             nextAttemptAt: new Date(
-              this.deps.now().getTime() + this.backoff(retry.retryAfterMs, runs - 1),
+              this.deps.now().getTime() + Math.max(this.backoff(retry.retryAfterMs, runs - 1), notBeforeMs),
             ).toISOString(),
           }),
     });
@@ -188,15 +230,23 @@ export class Outbox {
   private async attempt(
     n: NotificationRecord,
   ): Promise<
-    { ok: true; activityId?: string; conversationId?: string } | { ok: false; status?: number; error: string }
+    | { ok: true; activityId?: string; conversationId?: string }
+    | { ok: false; status?: number; retryAfterMs?: number; error: string }
   > {
     try {
       const reference = await this.deps.resolve(n.recipient);
       if (!reference) return { ok: false, error: 'no conversation with this recipient' };
       const activity =
-        n.kind === 'caseCard' ? await this.deps.renderCard(n) : (n.activity as Partial<Activity> | undefined);
+        n.kind === 'message' ? (n.activity as Partial<Activity> | undefined) : await this.deps.renderCard(n);
       if (!activity) return { ok: false, status: 400, error: 'nothing to send' };
-      const { activityId } = await this.deps.delivery.send(reference, activity);
+      let activityId: string | undefined;
+      if (n.kind === 'cardUpdate') {
+        if (!n.activityId) return { ok: false, status: 400, error: 'no sent card to update' };
+        await this.bounded(this.deps.delivery.update(reference, n.activityId, activity));
+        activityId = n.activityId;
+      } else {
+        ({ activityId } = await this.bounded(this.deps.delivery.send(reference, activity)));
+      }
       return {
         ok: true,
         ...(activityId ? { activityId } : {}),
@@ -204,11 +254,35 @@ export class Outbox {
       };
     } catch (error) {
       const status = error instanceof DeliveryError ? error.status : undefined;
+      const retryAfterMs = error instanceof DeliveryError ? error.retryAfterMs : undefined;
       return {
         ok: false,
         ...(status !== undefined ? { status } : {}),
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
         error: (error as Error).message.slice(0, 300),
       };
+    }
+  }
+}
+
+/** At most `size` tasks at once; the others wait for a free slot in the order they came. */
+class Slots {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(size: number) {
+    this.free = Math.max(1, size);
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const nextInLine = this.waiting.shift();
+      if (nextInLine) nextInLine();
+      else this.free++;
     }
   }
 }

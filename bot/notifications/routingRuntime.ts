@@ -21,7 +21,10 @@ export interface RoutingRuntime {
   notifier: CaseNotifier;
   outbox: Outbox;
   justifications: JustificationRepository;
-  /** One run of the periodic job: retry due notifications, then remind of cases left waiting. */
+  /**
+   * One run of the periodic job (retry due notifications, then remind of cases left waiting), here
+   * waiting until what it started has been tried; the timer's own runs do not wait for the sends.
+   */
   runJobs(at?: Date): Promise<void>;
   /** Seeds the standard justifications and starts the periodic job (JOBS_INTERVAL_SECONDS). */
   start(): Promise<void>;
@@ -71,10 +74,13 @@ export function createRouting(
   });
   const outbox = new Outbox({
     repo: new TableNotificationRepository(deps.storage.table('notifications')),
-    delivery: deps.delivery ?? new BotDelivery(deps.adapter, config.botIdentity.MicrosoftAppId),
+    delivery:
+      deps.delivery ??
+      new BotDelivery(deps.adapter, config.botIdentity.MicrosoftAppId, settings.sendTimeoutMs),
     resolve: (recipient) => notifier.resolve(recipient),
     renderCard: (n) => notifier.renderCard(n),
     retry: settings.retry,
+    sendTimeoutMs: settings.sendTimeoutMs,
     now,
     log: deps.log,
   });
@@ -95,6 +101,15 @@ export function createRouting(
     await notifier.remind(at);
     await outbox.drain();
   };
+  /**
+   * The periodic run starts what is due and returns without waiting for the sends: they go on in the
+   * background (each bounded by its timeout), and the next run skips what is still on its way.
+   */
+  const tick = async () => {
+    await caseService.recoverNotifications(now());
+    await outbox.sweep(now(), { wait: false });
+    await notifier.remind();
+  };
   return {
     caseService,
     views,
@@ -106,8 +121,8 @@ export function createRouting(
       await justifications.seedDefaults(now());
       if (settings.jobsIntervalSeconds > 0 && !timer) {
         timer = setInterval(() => {
-          if (running) return; // the last run is still going
-          running = runJobs()
+          if (running) return; // the last run is still reading storage
+          running = tick()
             .catch((error: unknown) => deps.log.error('jobs.failed', { error: (error as Error).message }))
             .finally(() => (running = undefined));
         }, settings.jobsIntervalSeconds * 1000);

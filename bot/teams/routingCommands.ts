@@ -5,6 +5,7 @@ import { routingMessages } from '../domain/i18n/messages';
 import { forumByValue } from '../domain/partnership';
 import { AccessDenied, authorize } from '../domain/roles/authorize';
 import { roleLabel } from '../domain/roles/roleLabels';
+import { JustificationInputError, saveJustification } from '../domain/routing/justifications';
 import {
   COMMITTEE_ROLES,
   GLOBAL_SCOPE,
@@ -159,8 +160,7 @@ export async function handleRoutingCommand(
       return true;
     }
     case 'addJustification':
-      await services.routing.justifications.save({ text: parsed.text, by: person.id, now });
-      await say(r.justificationSaved);
+      await say(await saveOrExplain(services, { text: parsed.text, by: person.id, now }, lang));
       return true;
     case 'editJustification':
     case 'removeJustification': {
@@ -171,8 +171,9 @@ export async function handleRoutingCommand(
         return true;
       }
       if (parsed.kind === 'editJustification') {
-        await services.routing.justifications.save({ id: target.id, text: parsed.text, by: person.id, now });
-        await say(r.justificationSaved);
+        await say(
+          await saveOrExplain(services, { id: target.id, text: parsed.text, by: person.id, now }, lang),
+        );
       } else {
         await services.routing.justifications.remove(target.id);
         await say(r.justificationRemoved);
@@ -192,4 +193,22 @@ async function roleLine(services: BotServices, a: RoleAssignment, lang: Lang): P
   const name = a.personName ?? (await services.conversationRefs.get(a.personId))?.user?.name;
   if (name && !a.personName) await services.roles.rememberName(a.personId, name);
   return `• ${roleLabel(a.role, lang)} (${a.role}${scope}): ${name ?? routingMessages(lang).commands.nameUnknown} · ${a.personId}`;
+}
+
+/** Saves a standard justification through the domain's check; the answer says saved, or why not. */
+async function saveOrExplain(
+  services: BotServices,
+  input: { id?: string; text: string; by: string; now: Date },
+  lang: Lang,
+): Promise<string> {
+  const r = routingMessages(lang).commands;
+  try {
+    await saveJustification(services.routing.justifications, input);
+    return r.justificationSaved;
+  } catch (error) {
+    if (!(error instanceof JustificationInputError)) throw error;
+    const e = error.error;
+    if (e.code === 'tooLong') return r.justificationTooLong(e.length, e.max);
+    return e.code === 'nationalId' ? r.justificationNationalId : r.justificationEmpty;
+  }
 }

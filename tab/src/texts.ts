@@ -2,6 +2,7 @@ import type { Lang } from '../../bot/domain/i18n/language';
 import { AGREEMENT_PARTS, FORUMS, PRIORITY_GROUPS } from '../../bot/domain/partnership';
 import type { CommitteeKind } from '../../bot/domain/plans/planModel';
 import { measureStatusLabels } from '../../bot/domain/plans/planLabels';
+import { NATIONAL_ID_ERROR } from '../../bot/domain/i18n/nationalIdText';
 
 /**
  * Every text the tab shows, in nynorsk (default), bokmål and English. Labels that the domain already
@@ -37,6 +38,7 @@ const nn = {
     conflict: 'Nokon andre endra dette før deg. Last inn på nytt og prøv igjen.',
     validation: 'Noko av det du skreiv er ikkje gyldig.',
     bad_request: 'Noko av det du skreiv er ikkje gyldig.',
+    national_id: NATIONAL_ID_ERROR.nn,
     network: 'Fekk ikkje kontakt med tenaren. Prøv igjen om litt.',
     generic: 'Noko gjekk gale.',
   } as Record<string, string>,
@@ -221,6 +223,7 @@ const nb: Texts = {
     conflict: 'Noen andre endret dette før deg. Last inn på nytt og prøv igjen.',
     validation: 'Noe av det du skrev er ikke gyldig.',
     bad_request: 'Noe av det du skrev er ikke gyldig.',
+    national_id: NATIONAL_ID_ERROR.nb,
     network: 'Fikk ikke kontakt med serveren. Prøv igjen om litt.',
     generic: 'Noe gikk galt.',
   },
@@ -403,6 +406,7 @@ const en: Texts = {
     conflict: 'Someone else changed this before you. Reload and try again.',
     validation: 'Some of what you wrote is not valid.',
     bad_request: 'Some of what you wrote is not valid.',
+    national_id: NATIONAL_ID_ERROR.en,
     network: 'Could not reach the server. Try again in a moment.',
     generic: 'Something went wrong.',
   },

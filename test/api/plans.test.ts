@@ -284,7 +284,7 @@ describe('tab API: action plans', () => {
       const answer: Answer<unknown> = await call(bot, 'PUT', path, member, body);
       assert.equal(answer.status, 400, `${JSON.stringify(body)} → ${answer.text}`);
       assert.match(answer.err.error, message);
-      assert.ok(['bad_request', 'invalid_json'].includes(answer.err.code));
+      assert.ok(['bad_request', 'invalid_json', 'national_id'].includes(answer.err.code));
     }
     assert.deepEqual(await measureOf(bot, REHAB, firstMeasure.id), before);
     const history = await call<HistoryEntryDto[]>(

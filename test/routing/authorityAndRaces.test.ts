@@ -162,5 +162,6 @@ function RoutingWorldDefaults() {
     reminderWorkingDays: 3,
     jobsIntervalSeconds: 0,
     retry: { immediateAttempts: 2, baseDelayMs: 5, maxAttempts: 4, retryAfterMs: 60_000 },
+    sendTimeoutMs: 15_000,
   };
 }

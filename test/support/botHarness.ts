@@ -22,6 +22,12 @@ export class TestChannel {
   onArrival: (() => void) | undefined;
   /** Set to make the next sends fail with this status (proactive-failure tests). */
   failWith: number | undefined;
+  /** Sent as Retry-After with `failWith` (throttling tests). */
+  retryAfter: string | undefined;
+  /** Set to make card updates (PUT) fail with this status. */
+  failUpdatesWith: number | undefined;
+  /** Conversations whose sends and updates are never answered (the connection stays open). */
+  readonly hung = new Set<string>();
   private server: Server | undefined;
   url = '';
 
@@ -31,8 +37,10 @@ export class TestChannel {
     let counter = 0;
     const record = async (req: express.Request, res: express.Response) => {
       this.onArrival?.();
+      if (this.hung.has(String(req.params.conversationId))) return;
       if (this.hold) await this.hold;
       if (this.failWith) {
+        if (this.retryAfter) res.setHeader('Retry-After', this.retryAfter);
         res
           .status(this.failWith)
           .json({ error: { code: 'ConversationNotFound', message: 'failing on purpose' } });
@@ -45,6 +53,13 @@ export class TestChannel {
     app.post('/v3/conversations/:conversationId/activities', record);
     app.post('/v3/conversations/:conversationId/activities/:replyTo', record);
     app.put('/v3/conversations/:conversationId/activities/:activityId', (req, res) => {
+      if (this.hung.has(String(req.params.conversationId))) return;
+      if (this.failUpdatesWith) {
+        res
+          .status(this.failUpdatesWith)
+          .json({ error: { code: 'BadGateway', message: 'failing on purpose' } });
+        return;
+      }
       this.sent.push({
         conversationId: String(req.params.conversationId),
         activity: { ...(req.body as object), id: req.params.activityId },
@@ -64,6 +79,7 @@ export class TestChannel {
   }
 
   async stop(): Promise<void> {
+    this.server?.closeAllConnections(); // hung requests too
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 }

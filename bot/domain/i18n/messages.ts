@@ -1,4 +1,5 @@
 import type { Lang } from './language';
+import { NATIONAL_ID_ERROR } from './nationalIdText';
 
 /**
  * Every sentence the bot says, in nynorsk (the form's language), bokmål and English. The form's own
@@ -34,8 +35,8 @@ const nn = {
     `Svaret er for langt: ${length} teikn, og grensa er ${max}. Korte det ned og send det på nytt.`,
   errorEmail: 'Det ser ikkje ut som ei e-postadresse. Skriv ho slik: namn@døme.no.',
   errorPhone: 'Det ser ikkje ut som eit telefonnummer. Skriv åtte siffer, eller med landskode: +47 91234567.',
-  errorNationalId:
-    'Svaret ser ut til å innehalde eit fødselsnummer eller D-nummer. Saker til helsefellesskapet gjeld tenester og skal ikkje kunne identifisere pasientar. Skriv svaret på nytt utan nummeret.',
+  /** The one message for free text refused because it holds a fødselsnummer or D-number. */
+  errorNationalId: NATIONAL_ID_ERROR.nn,
   errorChoice: (options: string) =>
     `Eg kjende ikkje att det valet. Vel ein av knappane, eller skriv eitt av desse:\n${options}`,
   cannotSkip: 'Dette spørsmålet må du svare på, det kan ikkje hoppast over.',
@@ -119,8 +120,7 @@ const nb: Messages = {
     `Svaret er for langt: ${length} tegn, og grensen er ${max}. Kort det ned og send det på nytt.`,
   errorEmail: 'Det ser ikke ut som en e-postadresse. Skriv den slik: navn@eksempel.no.',
   errorPhone: 'Det ser ikke ut som et telefonnummer. Skriv åtte sifre, eller med landskode: +47 91234567.',
-  errorNationalId:
-    'Svaret ser ut til å inneholde et fødselsnummer eller D-nummer. Saker til helsefellesskapet gjelder tjenester og skal ikke kunne identifisere pasienter. Skriv svaret på nytt uten nummeret.',
+  errorNationalId: NATIONAL_ID_ERROR.nb,
   errorChoice: (options) =>
     `Jeg kjente ikke igjen det valget. Velg en av knappene, eller skriv ett av disse:\n${options}`,
   cannotSkip: 'Dette spørsmålet må du svare på, det kan ikke hoppes over.',
@@ -203,8 +203,7 @@ const en: Messages = {
   errorEmail: 'That does not look like an e-mail address. Write it like this: name@example.no.',
   errorPhone:
     'That does not look like a phone number. Write eight digits, or with a country code: +47 91234567.',
-  errorNationalId:
-    'The answer seems to contain a national identity number or D-number. Cases to the partnership are about services and must not identify patients. Please write the answer again without the number.',
+  errorNationalId: NATIONAL_ID_ERROR.en,
   errorChoice: (options) =>
     `I did not recognise that choice. Use one of the buttons, or type one of these:\n${options}`,
   cannotSkip: 'This question needs an answer; it cannot be skipped.',
@@ -361,7 +360,7 @@ const routingNn = {
     sameForum: 'Vel eit anna utval enn det saka alt er i eller er foreslått til.',
     url: 'Lenkja til referatet må vere ei fullstendig adresse som byrjar med https:// eller http://.',
     date: 'Møtedatoen er ikkje ein gyldig dato.',
-    nationalId: (label: string) => `«${label}» ser ut til å innehalde eit fødselsnummer. Skriv det utan.`,
+    nationalId: (label: string) => `«${label}»: ${nn.errorNationalId}`,
     noOpenQuestion: 'Det er ikkje noko ope spørsmål å svare på i denne saka.',
   },
   notices: {
@@ -414,6 +413,10 @@ const routingNn = {
     justificationsUsage:
       'Skriv «grunngjeving ny <tekst>», «grunngjeving endre <nr> <tekst>» eller «grunngjeving fjern <nr>».',
     justificationSaved: 'Grunngjevinga er lagra.',
+    justificationEmpty: 'Skriv teksten til grunngjevinga etter kommandoen.',
+    justificationTooLong: (length: number, max: number) =>
+      `Grunngjevinga er for lang: ${length} teikn, og grensa er ${max}. Ingenting er lagra; korte ho ned og send ho på nytt.`,
+    justificationNationalId: `${nn.errorNationalId} Ingenting er lagra.`,
     justificationRemoved: 'Grunngjevinga er fjerna.',
     justificationUnknown: 'Fann ikkje den grunngjevinga.',
   },
@@ -515,7 +518,7 @@ const routingNb: RoutingMessages = {
     sameForum: 'Velg et annet utvalg enn det saken allerede er i eller er foreslått til.',
     url: 'Lenken til referatet må være en fullstendig adresse som begynner med https:// eller http://.',
     date: 'Møtedatoen er ikke en gyldig dato.',
-    nationalId: (label) => `«${label}» ser ut til å inneholde et fødselsnummer. Skriv det uten.`,
+    nationalId: (label) => `«${label}»: ${nb.errorNationalId}`,
     noOpenQuestion: 'Det er ikke noe åpent spørsmål å svare på i denne saken.',
   },
   notices: {
@@ -569,6 +572,10 @@ const routingNb: RoutingMessages = {
     justificationsUsage:
       'Skriv «begrunnelse ny <tekst>», «begrunnelse endre <nr> <tekst>» eller «begrunnelse fjern <nr>».',
     justificationSaved: 'Begrunnelsen er lagret.',
+    justificationEmpty: 'Skriv teksten til begrunnelsen etter kommandoen.',
+    justificationTooLong: (length, max) =>
+      `Begrunnelsen er for lang: ${length} tegn, og grensen er ${max}. Ingenting er lagret; kort den ned og send den på nytt.`,
+    justificationNationalId: `${nb.errorNationalId} Ingenting er lagret.`,
     justificationRemoved: 'Begrunnelsen er fjernet.',
     justificationUnknown: 'Fant ikke den begrunnelsen.',
   },
@@ -668,7 +675,7 @@ const routingEn: RoutingMessages = {
     sameForum: 'Choose another committee than the one the case is in or proposed for.',
     url: 'The link to the minutes must be a full address starting with https:// or http://.',
     date: 'The meeting date is not a valid date.',
-    nationalId: (label) => `"${label}" seems to contain a national identity number. Please leave it out.`,
+    nationalId: (label) => `"${label}": ${en.errorNationalId}`,
     noOpenQuestion: 'There is no open question to answer in this case.',
   },
   notices: {
@@ -721,6 +728,10 @@ const routingEn: RoutingMessages = {
     justificationsHeading: 'Standard reasons',
     justificationsUsage: 'Type "reason new <text>", "reason edit <no> <text>" or "reason remove <no>".',
     justificationSaved: 'The reason has been saved.',
+    justificationEmpty: 'Write the text of the reason after the command.',
+    justificationTooLong: (length, max) =>
+      `The reason is too long: ${length} characters, and the limit is ${max}. Nothing was saved; shorten it and send it again.`,
+    justificationNationalId: `${en.errorNationalId} Nothing was saved.`,
     justificationRemoved: 'The reason has been removed.',
     justificationUnknown: 'That reason was not found.',
   },

@@ -1,4 +1,5 @@
 import { containsNationalId } from '../form/nationalId';
+import { NATIONAL_ID_ERROR } from '../i18n/nationalIdText';
 import { MEASURE_STATUSES, PRIORITY_GROUPS, type MeasureStatus, type PriorityGroup } from './planModel';
 
 /**
@@ -9,6 +10,8 @@ export class PlanInputError extends Error {
   constructor(
     message: string,
     readonly field?: string,
+    /** Set where the tab says it in the person's own words (see the tab's texts); else plain bad input. */
+    readonly code?: 'national_id',
   ) {
     super(message);
   }
@@ -58,10 +61,7 @@ export function text(value: unknown, field: string, max: number, required: boole
   }
   if (CONTROL.test(cleaned)) throw new PlanInputError(`${field} contains control characters.`, field);
   if (containsNationalId(cleaned)) {
-    throw new PlanInputError(
-      `${field} contains what looks like a national identity number. Plans are about services, not about individual patients: remove it.`,
-      field,
-    );
+    throw new PlanInputError(`${field}: ${NATIONAL_ID_ERROR.en}`, field, 'national_id');
   }
   return cleaned;
 }

@@ -118,6 +118,8 @@ class Checker {
     const value = this.requiredValue(field);
     if (value === '') return '';
     if (!isHttpUrl(value) || [...value].length > LIMITS.url) this.errors.push({ field, code: 'url' });
+    // A link is stored and shown like the text beside it: no identity number in it either.
+    else if (containsNationalId(value)) this.errors.push({ field, code: 'nationalId' });
     return value;
   }
 

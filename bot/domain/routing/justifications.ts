@@ -1,3 +1,5 @@
+import { containsNationalId } from '../form/nationalId';
+import { visibleLength } from '../form/validation';
 import type { Lang, Localized } from '../i18n/language';
 
 /**
@@ -54,6 +56,42 @@ export interface JustificationRepository {
   /** Adds (id undefined) or replaces the text of one, in every language (people type in one). */
   save(input: { id?: string; text: string; by: string; now: Date }): Promise<Justification>;
   remove(id: string): Promise<boolean>;
+}
+
+/**
+ * A standard justification is a sentence or two (the defaults are 60-130 characters). Every one of
+ * them is offered, in full, in both pickers (return and propose) of every case card the secretariat
+ * and the SSU leadership get, next to the case's own answers and history, and Teams refuses a card
+ * above about 28 KB. At 500 characters ten standard texts still take under a third of that.
+ */
+export const JUSTIFICATION_MAX_LENGTH = 500;
+
+export type JustificationTextError =
+  { code: 'required' } | { code: 'tooLong'; max: number; length: number } | { code: 'nationalId' };
+
+export class JustificationInputError extends Error {
+  constructor(readonly error: JustificationTextError) {
+    super(`Invalid standard justification: ${error.code}`);
+  }
+}
+
+/** What is wrong with a standard justification's text, or undefined if it may be stored. */
+export function justificationTextError(text: string): JustificationTextError | undefined {
+  if (text.trim() === '') return { code: 'required' };
+  const length = visibleLength(text);
+  if (length > JUSTIFICATION_MAX_LENGTH) return { code: 'tooLong', max: JUSTIFICATION_MAX_LENGTH, length };
+  if (containsNationalId(text)) return { code: 'nationalId' };
+  return undefined;
+}
+
+/** Adds or replaces a standard justification after checking its text; JustificationInputError if refused. */
+export function saveJustification(
+  repo: JustificationRepository,
+  input: { id?: string; text: string; by: string; now: Date },
+): Promise<Justification> {
+  const error = justificationTextError(input.text);
+  if (error) throw new JustificationInputError(error);
+  return repo.save(input);
 }
 
 export function justificationText(j: Justification, lang: Lang): string {

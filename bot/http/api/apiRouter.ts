@@ -468,7 +468,11 @@ function toErrorAnswer(error: unknown, log: Logger): { status: number; body: Rec
   if (error instanceof PlanInputError) {
     return {
       status: 400,
-      body: { error: error.message, code: 'bad_request', ...(error.field ? { field: error.field } : {}) },
+      body: {
+        error: error.message,
+        code: error.code ?? 'bad_request',
+        ...(error.field ? { field: error.field } : {}),
+      },
     };
   }
   if (error instanceof AccessDenied) {

@@ -18,6 +18,7 @@ import type { Logger } from '../../logger';
 import { attachment, toCsv } from './csv';
 import { CASE_COLUMNS, PLAN_COLUMNS, STATUS_LABELS, langFromQuery } from './labels';
 import { PRIORITY_GROUPS as GROUP_OPTIONS } from '../../domain/partnership';
+import { submitterLine } from '../../domain/cases/submitterName';
 import {
   ageDays,
   caseHistoryView,
@@ -286,7 +287,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
         title: record.title,
         state: record.state,
         answers: record.answers,
-        submitter: { name: record.submitter.name },
+        submitter: { name: submitterLine(record) },
         submittedAt: record.submittedAt,
         updatedAt: record.updatedAt,
         ageDays: ageDays(record, deps.now()),
@@ -379,7 +380,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
         currentForum(r),
         formatDate(r.submittedAt, lang),
         ageDays(r, now),
-        r.submitter.name,
+        submitterLine(r),
       ]);
     }
     sendCsv(res, 'saker.csv', toCsv(rows));

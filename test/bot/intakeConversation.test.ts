@@ -128,6 +128,8 @@ describe('intake conversation through /api/messages', () => {
     await user.say('ny sak');
     await user.say('Tittel');
     let replies = await user.say('avbryt');
+    assert.match(textOf(replies), /Vil du forkaste utkastet med 1 svar/);
+    replies = await user.press(replies, command('discard'));
     assert.match(textOf(replies), /Utkastet er forkasta/);
     replies = await user.say('avbryt');
     assert.match(textOf(replies), /ikkje noko utkast/);

@@ -179,7 +179,9 @@ describe('intake cards say each thing once, in order', () => {
       content(confirmCancelCard('nn', 'T', 2, origin)),
     ];
     for (const card of cards) {
-      const data = [...JSON.stringify(card).matchAll(/"data":(\{[^}]*\})/g)].map((m) => JSON.parse(m[1]!));
+      const data = [...JSON.stringify(card).matchAll(/"data":(\{[^}]*\})/g)].map(
+        (m) => JSON.parse(m[1]!) as { draft?: string; version?: number },
+      );
       assert.ok(data.length > 0);
       for (const d of data) assert.deepEqual([d.draft, d.version], ['draft-1', 3], JSON.stringify(d));
     }

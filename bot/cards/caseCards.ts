@@ -250,7 +250,7 @@ export function caseCard(
       facts: [
         {
           label: r.facts.submitter,
-          value: verbatim(submitterText(record, r) || r.none),
+          value: t(submitterText(record, r) || r.none),
         },
         {
           label: r.facts.organisation,

@@ -85,9 +85,11 @@ export async function handleRoutingCommand(
   const say = (message: string) =>
     context.sendActivity({ type: ActivityTypes.Message, text: message, textFormat: 'plain' });
   // Lists go on a card, one block per line: plain text loses its line breaks in some Teams clients.
-  const sayList = (heading: string, lines: string[], footer: string) =>
+  const sayList = (heading: string, lines: string[], footer?: string) =>
     context.sendActivity(
-      MessageFactory.attachment(messageCard({ heading, paragraphs: [], lines, footer: [footer] })),
+      MessageFactory.attachment(
+        messageCard({ heading, paragraphs: [], lines, footer: footer ? [footer] : [] }),
+      ),
     );
   try {
     await authorize(services.roles, {
@@ -154,7 +156,8 @@ export async function handleRoutingCommand(
           n.lastStatus ? `HTTP ${n.lastStatus}` : (n.lastError ?? n.status),
         ),
       );
-      await say(lines.length ? `${r.notificationsHeading}\n${lines.join('\n')}` : r.notificationsNone);
+      if (lines.length) await sayList(r.notificationsHeading, lines);
+      else await say(r.notificationsNone);
       return true;
     }
     case 'listJustifications': {

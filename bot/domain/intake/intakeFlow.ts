@@ -150,7 +150,9 @@ export function step(
   if (touched.awaitingResume || touched.confirmingCancel) {
     // The person is being asked "continue or discard?": only an answer to that counts.
     if (command === 'discard' || command === 'cancel' || (touched.confirmingCancel && command === 'yes')) {
-      return { draft: touched, effect: { type: 'cancel', startNew: touched.newCaseAfterDiscard === true } };
+      // "Forkast utkastet" after "ny sak" goes on to the new case; "avbryt" stops there.
+      const startNew = command === 'discard' && touched.newCaseAfterDiscard === true;
+      return { draft: touched, effect: { type: 'cancel', startNew } };
     }
     if (command === 'continue' || command === 'back' || command === 'yes') {
       const resumed = {

@@ -1,4 +1,5 @@
-import type { CaseRecord, CaseState, CaseTransition } from '../domain/cases/caseModel';
+import type { CaseRecord, CaseState, CaseTransition, Person } from '../domain/cases/caseModel';
+import { isSubmitter, submitterName } from '../domain/cases/submitterName';
 import { INTAKE_FORM, fieldById, type Answers } from '../domain/form/intakeForm';
 import { displayAnswer } from '../domain/form/validation';
 import type { Lang } from '../domain/i18n/language';
@@ -6,7 +7,7 @@ import { messages, routingMessages, type RoutingMessages } from '../domain/i18n/
 import { FORUMS, forumByValue } from '../domain/partnership';
 import type { InputError } from '../domain/routing/decisions';
 import type { Justification } from '../domain/routing/justifications';
-import { openInfoRequest, routingOf, BEFORE_ROUTING } from '../domain/routing/routingModel';
+import { currentForum, openInfoRequest, routingOf, BEFORE_ROUTING } from '../domain/routing/routingModel';
 import { formatDate } from '../domain/time';
 import { cardBytes, expandCard } from './cardTemplates';
 import { verbatim } from './verbatim';
@@ -149,6 +150,33 @@ export function inputErrorText(error: InputError, r: RoutingMessages): string {
   }
 }
 
+/** The submitter as the form names them, with the Teams identity beside it where the two differ. */
+function submitterText(record: CaseRecord, r: RoutingMessages): string {
+  const { name, teamsName } = submitterName(record);
+  return teamsName ? r.submitterWithTeams(name, teamsName) : name;
+}
+
+/** Where the case stands, said as a fact, for a viewer with no step of their own to take. */
+function standingText(record: CaseRecord, lang: Lang): string {
+  const r = routingMessages(lang);
+  const routing = routingOf(record);
+  switch (record.state) {
+    case 'submitted':
+    case 'routing_proposed':
+      return r.standing[record.state];
+    case 'routed':
+      return r.standing.routed(forumLabel(currentForum(record), lang));
+    case 'decided':
+      return r.standing.decided(
+        formatDate(routing.outcome ? `${routing.outcome.meetingDate}T12:00:00Z` : record.updatedAt, lang),
+      );
+    case 'returned':
+      return r.standing.returned(formatDate(routing.returned?.at ?? record.updatedAt, lang));
+    case 'withdrawn':
+      return ''; // the card already says when the submitter withdrew it
+  }
+}
+
 /** What the viewer may do in this state: only these actions are on their card. */
 export function actionsFor(record: CaseRecord, viewer: CaseViewer) {
   const before = BEFORE_ROUTING.includes(record.state);
@@ -182,6 +210,7 @@ export function caseCard(
   const routing = routingOf(record);
   const date = (iso: string) => formatDate(iso, lang);
   const can = actionsFor(record, viewer);
+  const actorName = (by: Person) => (isSubmitter(record, by) ? submitterText(record, r) : by.name);
   const anyAction = Object.values(can).some(Boolean);
 
   const proposal = routing.proposal;
@@ -221,7 +250,7 @@ export function caseCard(
       facts: [
         {
           label: r.facts.submitter,
-          value: verbatim(record.submitter.name || answerText(record.answers, 'submitterName', lang, r.none)),
+          value: t(submitterText(record, r) || r.none),
         },
         {
           label: r.facts.organisation,
@@ -282,6 +311,10 @@ export function caseCard(
         text: routing.returned ? t(routing.returned.justification) : '',
       },
       withdrawn: routing.withdrawn ? r.withdrawnText(date(routing.withdrawn.at)) : '',
+      withdrawnReason: {
+        label: r.withdrawnReason,
+        text: routing.withdrawn?.comment ? t(routing.withdrawn.comment) : '',
+      },
       outcome: {
         show: routing.outcome !== undefined,
         heading: r.outcomeHeading,
@@ -300,12 +333,12 @@ export function caseCard(
       historyHeading: r.historyHeading,
       history: history.map((h) =>
         t(
-          `${date(h.at)} ${h.by.name}: ${r.events[h.event ?? h.to] ?? m.stateLabels[h.to]}${
+          `${date(h.at)} ${actorName(h.by)}: ${r.events[h.event ?? h.to] ?? m.stateLabels[h.to]}${
             h.forum ? ` (${forumLabel(h.forum, lang)})` : ''
           }`,
         ),
       ),
-      viewOnly: anyAction ? '' : r.viewOnly,
+      viewOnly: anyAction ? '' : standingText(record, lang),
       can,
       // verbatim() here too: the handler undoes it on what comes back (see caseCardActions).
       inputs: {

@@ -9,6 +9,7 @@ import {
 import { displayAnswer, type ValidationError } from '../domain/form/validation';
 import type { CaseRecord } from '../domain/cases/caseModel';
 import type { Command } from '../domain/intake/commands';
+import type { CardOrigin } from '../domain/intake/intakeFlow';
 import type { Lang } from '../domain/i18n/language';
 import { messages, type Messages } from '../domain/i18n/messages';
 import { formatDate } from '../domain/time';
@@ -25,14 +26,20 @@ interface CardAction {
   data: Record<string, unknown>;
 }
 
+/** What a button on a draft's card sends along, so the bot can tell it from another draft's card. */
+const originData = (origin: CardOrigin | undefined) =>
+  origin ? { draft: origin.draftId, version: origin.version } : {};
+
+/** A button that sends a command; with `origin` for the buttons that act on one draft. */
 const commandAction = (
   title: string,
   command: Command,
   style: CardAction['style'] = 'default',
+  origin?: CardOrigin,
 ): CardAction => ({
   title,
   style,
-  data: { intake: 'command', command },
+  data: { intake: 'command', command, ...originData(origin) },
 });
 
 export function errorText(error: ValidationError, m: Messages, lang: Lang): string {
@@ -56,30 +63,44 @@ export function questionCard(
   field: FormField,
   lang: Lang,
   opts: {
+    origin: CardOrigin;
     error?: ValidationError;
     notice?: 'cannotSkip' | 'atFirstQuestion';
     prefill?: string;
+    /** The answer already given (after "tilbake" or "Endre"): shown, and offered to keep. */
     current?: Answers[keyof Answers];
   },
 ): Attachment {
   const m = messages(lang);
   const section = sectionOf(field.id);
+  const origin = opts.origin;
+  const current =
+    opts.current === undefined
+      ? undefined
+      : displayAnswer(field, opts.current, lang) || (Array.isArray(opts.current) ? m.noneChosen : '');
+  // The Teams value is offered only where it would change something.
+  const prefill = opts.prefill && opts.prefill !== current ? opts.prefill : undefined;
   const actions: CardAction[] = [];
+  if (current !== undefined) actions.push(commandAction(m.keepButton, 'keep', 'positive', origin));
   if (field.kind === 'singleChoice') {
     for (const option of field.options ?? []) {
       actions.push({
         title: option.label[lang],
         style: 'default',
-        data: { intake: 'answer', field: field.id, value: option.value },
+        data: { intake: 'answer', field: field.id, value: option.value, ...originData(origin) },
       });
     }
   }
   if (field.kind === 'multiChoice') {
-    actions.push({ title: m.chooseButton, style: 'positive', data: { intake: 'answer', field: field.id } });
+    actions.push({
+      title: m.chooseButton,
+      style: current === undefined ? 'positive' : 'default',
+      data: { intake: 'answer', field: field.id, ...originData(origin) },
+    });
   }
-  if (opts.prefill) actions.push(commandAction(m.useValueButton, 'yes', 'positive'));
-  if (!field.required) actions.push(commandAction(m.skipButton, 'skip'));
-  if (field.id !== 'title') actions.push(commandAction(m.backButton, 'back'));
+  if (prefill) actions.push(commandAction(m.useValueButton, 'yes', 'positive', origin));
+  if (!field.required) actions.push(commandAction(m.skipButton, 'skip', 'default', origin));
+  if (field.id !== 'title') actions.push(commandAction(m.backButton, 'back', 'default', origin));
 
   const notice = opts.error
     ? errorText(opts.error, m, lang)
@@ -89,15 +110,21 @@ export function questionCard(
         ? m.atFirstQuestion
         : '';
   const selected = Array.isArray(opts.current) ? opts.current.join(',') : '';
+  const heading = section.heading[lang];
+  const help = current !== undefined ? m.currentHelp : prefill ? m.prefillHelp : '';
   return cardAttachment(
     expandCard('intake-question', {
       progress: m.progress(section.number, SECTION_COUNT),
-      heading: section.heading[lang],
+      heading,
       notice,
-      prompt: field.prompt[lang],
-      hint: opts.prefill ? `${field.hint[lang]} ${m.prefillHelp}` : field.hint[lang],
-      prefill: opts.prefill ? verbatim(opts.prefill) : '',
+      // Where the form's question is its section's heading, it is shown once.
+      prompt: field.prompt[lang] === heading ? '' : field.prompt[lang],
+      hint: help ? `${field.hint[lang]} ${help}` : field.hint[lang],
+      current: current !== undefined ? verbatim(current) : '',
+      currentLabel: m.currentLabel,
+      prefill: prefill ? verbatim(prefill) : '',
       prefillLabel: m.prefillLabel,
+      choiceLabel: field.label[lang],
       multi: field.kind === 'multiChoice',
       selected,
       options: (field.options ?? []).map((o) => ({ title: o.label[lang], value: o.value })),
@@ -113,14 +140,22 @@ export function questionCard(
 }
 
 interface AnswerView {
-  id: string;
+  /** Empty where the section heading already says it (a section of one question). */
   label: string;
   value: string;
   missing: boolean;
   editable: boolean;
+  editTooltip: string;
+  editData: Record<string, unknown>;
 }
 
-function answerViews(answers: Answers, lang: Lang, submittedAt: Date, editable: boolean, preview: boolean) {
+function answerViews(
+  answers: Answers,
+  lang: Lang,
+  submittedAt: Date,
+  origin: CardOrigin | undefined,
+  preview: boolean,
+) {
   const m = messages(lang);
   return INTAKE_FORM.map((section) => {
     const fields: AnswerView[] = section.fields.map((field) => {
@@ -130,15 +165,23 @@ function answerViews(answers: Answers, lang: Lang, submittedAt: Date, editable: 
       let value = empty ? missingText : shown;
       if (preview && [...value].length > PREVIEW_CHARS)
         value = [...value].slice(0, PREVIEW_CHARS).join('') + ' …';
-      return { id: field.id, label: field.label[lang], value: verbatim(value), missing: empty, editable };
+      return {
+        label: section.fields.length === 1 && section.number !== 3 ? '' : field.label[lang],
+        value: verbatim(value),
+        missing: empty,
+        editable: origin !== undefined,
+        editTooltip: `${m.editButton}: ${field.label[lang]}`,
+        editData: { intake: 'edit', field: field.id, ...originData(origin) },
+      };
     });
     if (section.number === 3) {
       fields.unshift({
-        id: 'date',
         label: m.dateLabel,
         value: formatDate(submittedAt, lang),
         missing: false,
         editable: false,
+        editTooltip: '',
+        editData: {},
       });
     }
     // A no-break space after the number: with a plain space, card markdown makes it a numbered list.
@@ -155,12 +198,13 @@ function withAnswers(
   answers: Answers,
   lang: Lang,
   at: Date,
-  editable: boolean,
+  /** The draft whose answers can be changed from the card; none on the receipt. */
+  origin: CardOrigin | undefined,
 ): { card: Attachment; fullText: string[] } {
-  const full = build(answerViews(answers, lang, at, editable, false), '');
+  const full = build(answerViews(answers, lang, at, origin, false), '');
   if (cardBytes(full) <= MAX_CARD_BYTES) return { card: cardAttachment(full), fullText: [] };
   const m = messages(lang);
-  const preview = build(answerViews(answers, lang, at, editable, true), m.summaryLong);
+  const preview = build(answerViews(answers, lang, at, origin, true), m.summaryLong);
   return { card: cardAttachment(preview), fullText: plainAnswers(answers, lang) };
 }
 
@@ -179,6 +223,7 @@ export function summaryCard(
   lang: Lang,
   now: Date,
   hint: boolean,
+  origin: CardOrigin,
 ): { card: Attachment; fullText: string[] } {
   const m = messages(lang);
   return withAnswers(
@@ -190,14 +235,14 @@ export function summaryCard(
         editLabel: m.editButton,
         sections,
         actions: [
-          commandAction(m.submitButton, 'submit', 'positive'),
-          commandAction(m.cancelButton, 'cancel', 'destructive'),
+          commandAction(m.submitButton, 'submit', 'positive', origin),
+          commandAction(m.cancelButton, 'cancel', 'destructive', origin),
         ],
       }),
     answers,
     lang,
     now,
-    true,
+    origin,
   );
 }
 
@@ -209,25 +254,36 @@ export function receiptCard(record: CaseRecord, lang: Lang): { card: Attachment;
       expandCard('intake-receipt', {
         heading: m.receiptTitle(record.number),
         facts: [
+          { title: m.caseNumberLabel, value: record.number },
           { title: m.dateLabel, value: formatDate(at, lang) },
-          { title: m.stateLabels.submitted, value: record.number },
+          { title: m.statusLabel, value: m.stateLabels.submitted },
         ],
         intro: m.receiptIntro,
-        steps: m.nextSteps.map((text, i) => ({ number: `${i + 2}.\u00a0`, text })),
+        // A no-break space after the number: with a plain space, card markdown makes it a list
+        // that renumbers itself.
+        steps: m.nextSteps.map((text, i) => ({ number: `${i + 1}.\u00a0`, text })),
+        statusHelp: m.receiptStatusHelp,
         copyHeading: m.receiptCopy,
         longNote,
         sections,
+        actions: [commandAction(m.myCasesButton, 'status')],
       }),
     record.answers,
     lang,
     at,
-    false,
+    undefined,
   );
 }
 
+/**
+ * A message as a card: one block per paragraph and per line, since text with line breaks runs
+ * together in some Teams clients. `lines` may hold user text: they are shown verbatim.
+ */
 export function messageCard(opts: {
   heading?: string;
   paragraphs: string[];
+  lines?: string[];
+  footer?: string[];
   quote?: string;
   actions?: CardAction[];
 }): Attachment {
@@ -235,16 +291,23 @@ export function messageCard(opts: {
     expandCard('message-with-actions', {
       heading: opts.heading ?? '',
       paragraphs: opts.paragraphs,
+      lines: (opts.lines ?? []).map((line) => verbatim(line)),
+      footer: opts.footer ?? [],
       quote: opts.quote ? verbatim(opts.quote) : '',
       actions: opts.actions ?? [],
     }),
   );
 }
 
+export function helpCard(lang: Lang): Attachment {
+  const m = messages(lang);
+  return messageCard({ heading: m.helpHeading, paragraphs: [], lines: m.helpLines, footer: [m.helpPrivacy] });
+}
+
 export function welcomeCard(lang: Lang): Attachment {
   const m = messages(lang);
   return messageCard({
-    paragraphs: [m.welcome],
+    paragraphs: [m.welcome, m.welcomeLanguage],
     actions: [
       commandAction(m.startButton, 'newCase', 'positive'),
       commandAction(m.myCasesButton, 'status'),
@@ -258,14 +321,33 @@ export function resumeOfferCard(
   title: string,
   touchedAt: Date,
   sectionNumber: number,
+  origin: CardOrigin,
 ): Attachment {
   const m = messages(lang);
   return messageCard({
     paragraphs: [m.draftOffer(formatDate(touchedAt, lang), sectionNumber, SECTION_COUNT)],
     ...(title ? { quote: title } : {}),
     actions: [
-      commandAction(m.continueButton, 'continue', 'positive'),
-      commandAction(m.discardButton, 'discard', 'destructive'),
+      commandAction(m.continueButton, 'continue', 'positive', origin),
+      commandAction(m.discardButton, 'discard', 'destructive', origin),
+    ],
+  });
+}
+
+/** "Discard the draft with its n answers?", asked before anything typed is thrown away. */
+export function confirmCancelCard(
+  lang: Lang,
+  title: string,
+  answerCount: number,
+  origin: CardOrigin,
+): Attachment {
+  const m = messages(lang);
+  return messageCard({
+    paragraphs: [m.confirmCancel(answerCount)],
+    ...(title ? { quote: title } : {}),
+    actions: [
+      commandAction(m.discardButton, 'discard', 'destructive', origin),
+      commandAction(m.continueButton, 'continue', 'positive', origin),
     ],
   });
 }

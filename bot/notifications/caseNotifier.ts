@@ -175,7 +175,22 @@ export class CaseNotifier implements CaseEffects {
         }
         break;
       case 'routed': {
-        const reason = routing.forumChain.at(-1)?.reason ?? '';
+        // The secretariat's justification (when the case went where it proposed), and the SSU
+        // leadership's comments on the way (required when they chose another forum).
+        const history = await this.deps.cases.history(record.number);
+        const proposed = history.findLastIndex((h) => h.event === 'routing_proposed');
+        const proposal = history[proposed];
+        const routedTo = entry.forum ?? currentForum(record);
+        const secretariatReason = proposal && proposal.forum === routedTo ? (proposal.comment ?? '') : '';
+        const ssuComment = [
+          ...new Set(
+            history
+              .slice(proposed + 1)
+              .filter((h) => ['routing_approved', 'routing_changed', 'routed'].includes(h.event ?? ''))
+              .map((h) => h.comment ?? '')
+              .filter((c) => c !== '' && c !== secretariatReason),
+          ),
+        ].join('\n\n');
         await message(submitter, 'routed → submitter', (lang) => {
           const r = routingMessages(lang);
           return note(
@@ -183,7 +198,12 @@ export class CaseNotifier implements CaseEffects {
               caseNumber: record.number,
               heading: r.notify.routed(record.number, forum(lang)),
               title: record.title,
-              blocks: reason ? [{ label: r.notify.reasonLabel, text: reason }] : [],
+              blocks: [
+                ...(secretariatReason
+                  ? [{ label: r.notify.secretariatReasonLabel, text: secretariatReason }]
+                  : []),
+                ...(ssuComment ? [{ label: r.notify.ssuCommentLabel, text: ssuComment }] : []),
+              ],
             }),
             r.notify.routed(record.number, forum(lang)),
           );

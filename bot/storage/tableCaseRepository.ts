@@ -150,6 +150,14 @@ export class TableCaseRepository implements CaseRepository {
     });
   }
 
+  async findByDraft(draftId: string): Promise<CaseRecord | undefined> {
+    // The draft's row is in the partition of the year it was submitted in: look in each year.
+    const rowKey = `draft-${encodeKey(draftId)}`;
+    const rows = this.table.listEntities<Row>({ queryOptions: { filter: odata`RowKey eq ${rowKey}` } });
+    for await (const row of rows) return this.get(row.number as string);
+    return undefined;
+  }
+
   private async caseForDraft(partitionKey: string, draftRowKey: string): Promise<CaseRecord | undefined> {
     try {
       const row = await this.table.getEntity<Row>(partitionKey, draftRowKey);

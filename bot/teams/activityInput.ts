@@ -1,6 +1,6 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import { parseCommand, type Command } from '../domain/intake/commands';
-import type { IntakeInput } from '../domain/intake/intakeFlow';
+import type { CardOrigin, IntakeInput } from '../domain/intake/intakeFlow';
 import { messageText } from './teamsMessageText';
 import { langFromSwitchWord, type Lang } from '../domain/i18n/language';
 
@@ -20,12 +20,21 @@ const COMMANDS: readonly Command[] = [
   'status',
   'submit',
   'yes',
+  'keep',
   'continue',
   'discard',
 ];
 
 function isCommand(value: unknown): value is Command {
   return typeof value === 'string' && (COMMANDS as readonly string[]).includes(value);
+}
+
+/** The draft and version an intake card names in its buttons' data, when it names them well-formed. */
+function cardOrigin(value: Record<string, unknown>): { origin?: CardOrigin } {
+  const { draft, version } = value;
+  return typeof draft === 'string' && typeof version === 'number' && Number.isInteger(version)
+    ? { origin: { draftId: draft, version } }
+    : {};
 }
 
 /**
@@ -38,18 +47,27 @@ export function readActivityInput(activity: Partial<Activity>): ActivityInput {
     if (value.intake === 'command' && isCommand(value.command)) {
       return {
         kind: 'intake',
-        input: { kind: 'card', action: 'command', command: value.command },
+        input: { kind: 'card', action: 'command', command: value.command, ...cardOrigin(value) },
         command: value.command,
       };
     }
     if (value.intake === 'answer' && typeof value.field === 'string') {
       return {
         kind: 'intake',
-        input: { kind: 'card', action: 'answer', field: value.field, value: value.value ?? '' },
+        input: {
+          kind: 'card',
+          action: 'answer',
+          field: value.field,
+          value: value.value ?? '',
+          ...cardOrigin(value),
+        },
       };
     }
     if (value.intake === 'edit' && typeof value.field === 'string') {
-      return { kind: 'intake', input: { kind: 'card', action: 'edit', field: value.field } };
+      return {
+        kind: 'intake',
+        input: { kind: 'card', action: 'edit', field: value.field, ...cardOrigin(value) },
+      };
     }
     return { kind: 'empty' };
   }

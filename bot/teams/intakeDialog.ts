@@ -5,18 +5,22 @@ import {
   questionCard,
   receiptCard,
   resumeOfferCard,
+  confirmCancelCard,
   summaryCard,
   messageCard,
   commandAction,
 } from '../cards/intakeCards';
-import { sectionOf } from '../domain/form/intakeForm';
+import { SECTION_COUNT, sectionOf } from '../domain/form/intakeForm';
 import { submitCase } from '../domain/cases/submitCase';
 import type { CaseRecord, Person } from '../domain/cases/caseModel';
 import {
+  cardOriginCheck,
   isStale,
   promptFor,
   startDraft,
   step,
+  versionOf,
+  type CardOrigin,
   type IntakeDraft,
   type IntakeEffect,
   type IntakeInput,
@@ -60,12 +64,22 @@ export class IntakeDialog extends Dialog<IntakeOptions> {
   async continueWith(dc: DialogContext, input: IntakeInput): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as IntakeState;
     const now = this.services.now();
+    const origin = cardOriginCheck(state.draft, input);
+    if (origin !== 'ok') {
+      await this.refuseCard(dc.context, state.draft, input, origin);
+      return Dialog.EndOfTurn;
+    }
     if (
       !state.draft.awaitingResume &&
       isStale(state.draft, now, this.services.config.draftResumeAfterMinutes)
     ) {
       // Days later, "hei" is not the answer to the question asked back then: ask first.
-      state.draft = { ...state.draft, awaitingResume: true, touchedAt: now.toISOString() };
+      state.draft = {
+        ...state.draft,
+        awaitingResume: true,
+        touchedAt: now.toISOString(),
+        version: versionOf(state.draft) + 1,
+      };
       await this.render(dc.context, state.draft, { type: 'resumeOffer' });
       return Dialog.EndOfTurn;
     }
@@ -84,6 +98,11 @@ export class IntakeDialog extends Dialog<IntakeOptions> {
     }
     if (effect.type === 'cancel') {
       const m = messages(turnLang(dc.context));
+      if (effect.startNew) {
+        // "ny sak" → "Forkast utkastet": the new case asked for starts now.
+        await dc.context.sendActivity(MessageFactory.text(m.discardedStartingNew));
+        return dc.replaceDialog(INTAKE_DIALOG, { submitter: state.submitter, prefill: draft.prefill });
+      }
       await dc.context.sendActivity(
         MessageFactory.attachment(
           messageCard({
@@ -109,17 +128,46 @@ export class IntakeDialog extends Dialog<IntakeOptions> {
     await this.render(context, state.draft, promptFor(state.draft));
   }
 
+  /**
+   * A button from a card of another draft, an older card of this one, or a draft no longer open:
+   * nothing is done with it; the person hears why, and sees where they are.
+   */
+  async refuseCard(
+    context: TurnContext,
+    draft: IntakeDraft | undefined,
+    input: IntakeInput,
+    reason: 'otherDraft' | 'outdated',
+  ): Promise<void> {
+    const m = messages(turnLang(context));
+    const cardDraft = input.kind === 'card' ? input.origin?.draftId : undefined;
+    const submitted =
+      reason === 'otherDraft' && cardDraft ? await this.services.cases.findByDraft(cardDraft) : undefined;
+    const text = submitted
+      ? m.cardAlreadySubmitted(submitted.number)
+      : reason === 'outdated'
+        ? m.cardOutdated
+        : draft
+          ? m.cardOtherDraft
+          : m.cardNoDraft;
+    await context.sendActivity(MessageFactory.text(text));
+    if (draft) await this.render(context, draft, promptFor(draft));
+  }
+
   private async render(context: TurnContext, draft: IntakeDraft, effect: IntakeEffect): Promise<void> {
     const lang = turnLang(context);
     const m = messages(lang);
+    const origin: CardOrigin = { draftId: draft.id, version: versionOf(draft) };
+    const title = typeof draft.answers.title === 'string' ? draft.answers.title : '';
     switch (effect.type) {
       case 'ask': {
         const prefill = effect.field.prefill ? draft.prefill[effect.field.prefill] : undefined;
+        const current = draft.answers[effect.field.id];
         const card = questionCard(effect.field, lang, {
+          origin,
           ...(effect.error ? { error: effect.error } : {}),
           ...(effect.notice ? { notice: effect.notice } : {}),
-          ...(prefill && draft.answers[effect.field.id] === undefined ? { prefill } : {}),
-          current: draft.answers[effect.field.id],
+          ...(prefill ? { prefill } : {}),
+          ...(current !== undefined ? { current } : {}),
         });
         await context.sendActivity(MessageFactory.attachment(card));
         return;
@@ -130,17 +178,22 @@ export class IntakeDialog extends Dialog<IntakeOptions> {
           lang,
           this.services.now(),
           effect.hint ?? false,
+          origin,
         );
         await this.sendPlain(context, fullText);
         await context.sendActivity(MessageFactory.attachment(card));
         return;
       }
       case 'resumeOffer': {
-        const section = draft.cursor === 'review' ? 12 : sectionOf(draft.cursor).number;
-        const title = typeof draft.answers.title === 'string' ? draft.answers.title : '';
+        const section = draft.cursor === 'review' ? SECTION_COUNT : sectionOf(draft.cursor).number;
         await context.sendActivity(
-          MessageFactory.attachment(resumeOfferCard(lang, title, new Date(draft.startedAt), section)),
+          MessageFactory.attachment(resumeOfferCard(lang, title, new Date(draft.startedAt), section, origin)),
         );
+        return;
+      }
+      case 'confirmCancel': {
+        const count = Object.keys(draft.answers).length;
+        await context.sendActivity(MessageFactory.attachment(confirmCancelCard(lang, title, count, origin)));
         return;
       }
       case 'continuing':

@@ -1,5 +1,4 @@
 import {
-  ActivityTypes,
   MessageFactory,
   TeamsActivityHandler,
   TeamsInfo,
@@ -12,8 +11,9 @@ import {
   type UserState,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
-import { messageCard, myCasesCard, welcomeCard, commandAction } from '../cards/intakeCards';
-import { langFromLocale, type Lang } from '../domain/i18n/language';
+import { helpCard, messageCard, myCasesCard, welcomeCard, commandAction } from '../cards/intakeCards';
+import { cardOriginCheck } from '../domain/intake/intakeFlow';
+import { personLang, type Lang } from '../domain/i18n/language';
 import { messages } from '../domain/i18n/messages';
 import type { Person } from '../domain/cases/caseModel';
 import { readActivityInput } from './activityInput';
@@ -26,7 +26,10 @@ import type { CaseRecord } from '../domain/cases/caseModel';
 
 /** What the bot remembers about a person, in user state (Table Storage). */
 interface UserProfile {
-  /** Chosen with "nynorsk", "bokmål" or "English"; used for every later message to them. */
+  /**
+   * The person's language: chosen with "nynorsk", "bokmål" or "English", else decided on their first
+   * turn (see personLang) and kept, so every later message, card and notification uses it.
+   */
   lang?: Lang;
   welcomed?: boolean;
   /** The conversation, service URL and language last saved as the person's conversation reference. */
@@ -111,7 +114,8 @@ export class PartnershipBot extends TeamsActivityHandler {
 
   private async lang(context: TurnContext): Promise<Lang> {
     const profile = await this.profile.get(context, {});
-    return profile.lang ?? langFromLocale(context.activity.locale);
+    profile.lang = personLang(profile.lang, context.activity.locale);
+    return profile.lang;
   }
 
   private async prepare(context: TurnContext): Promise<Lang> {
@@ -166,7 +170,7 @@ export class PartnershipBot extends TeamsActivityHandler {
       return;
     }
     if (input.command === 'help') {
-      await context.sendActivity({ type: ActivityTypes.Message, text: m().help, textFormat: 'plain' });
+      await context.sendActivity(MessageFactory.attachment(helpCard(lang)));
       if (active) await dc.repromptDialog();
       return;
     }
@@ -181,6 +185,12 @@ export class PartnershipBot extends TeamsActivityHandler {
         // The case is stored: the secretariat gets its card, the submitter the live copy (routing).
         await this.services.routing.caseService.submitted(result.result as CaseRecord);
       }
+      return;
+    }
+    // A button of a draft that is no longer open (submitted, discarded): say so, do nothing with it.
+    const origin = cardOriginCheck(undefined, input.input);
+    if (origin !== 'ok') {
+      await this.intake.refuseCard(context, undefined, input.input, origin);
       return;
     }
     if (

@@ -1,4 +1,5 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
+import { messageCard } from '../cards/intakeCards';
 import type { Person } from '../domain/cases/caseModel';
 import type { Lang } from '../domain/i18n/language';
 import { routingMessages } from '../domain/i18n/messages';
@@ -86,6 +87,13 @@ export async function handleRoutingCommand(
   const now = services.now();
   const say = (message: string) =>
     context.sendActivity({ type: ActivityTypes.Message, text: message, textFormat: 'plain' });
+  // Lists go on a card, one block per line: plain text loses its line breaks in some Teams clients.
+  const sayList = (heading: string, lines: string[], footer?: string) =>
+    context.sendActivity(
+      MessageFactory.attachment(
+        messageCard({ heading, paragraphs: [], lines, footer: footer ? [footer] : [] }),
+      ),
+    );
   try {
     await authorize(services.roles, {
       personId: person.id,
@@ -108,8 +116,10 @@ export async function handleRoutingCommand(
           lines.push(await roleLine(services, a, lang));
         }
       }
-      await say(
-        `${r.rolesHeading}\n${lines.length ? lines.join('\n') : r.rolesNone}\n\n${r.rolesUsage}${ROLE_NAMES.join(', ')}`,
+      await sayList(
+        r.rolesHeading,
+        lines.length ? lines : [r.rolesNone],
+        `${r.rolesUsage}${ROLE_NAMES.join(', ')}`,
       );
       return true;
     }
@@ -149,13 +159,16 @@ export async function handleRoutingCommand(
           n.lastStatus ? `HTTP ${n.lastStatus}` : (n.lastError ?? n.status),
         ),
       );
-      await say(lines.length ? `${r.notificationsHeading}\n${lines.join('\n')}` : r.notificationsNone);
+      if (lines.length) await sayList(r.notificationsHeading, lines);
+      else await say(r.notificationsNone);
       return true;
     }
     case 'listJustifications': {
       const list = await services.routing.justifications.list();
-      await say(
-        `${r.justificationsHeading}\n${list.map((j, i) => `${i + 1}. ${j.text[lang]}`).join('\n')}\n\n${r.justificationsUsage}`,
+      await sayList(
+        r.justificationsHeading,
+        list.map((j, i) => `${i + 1}. ${j.text[lang]}`),
+        r.justificationsUsage,
       );
       return true;
     }

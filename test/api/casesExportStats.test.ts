@@ -119,7 +119,8 @@ describe('tab API: cases, exports and statistics', () => {
         c.submitterName,
       ]),
       [
-        [perCase.number, 'routed', 31, 'Per Melder'],
+        // Per filed the reference case, whose form says "Runa Bakke": the form's name, Teams' beside it.
+        [perCase.number, 'routed', 31, 'Runa Bakke (Per Melder)'],
         [runaCase.number, 'decided', 92, 'Runa Bakke'],
       ],
     );

@@ -3,7 +3,15 @@ import type { Activity } from 'botbuilder';
 import { FORM_FIELDS } from '../../bot/domain/form/intakeForm';
 import type { AppConfig } from '../../bot/config';
 import { REFERENCE_CASE } from '../fixtures/referenceCase';
-import { RunningBot, TestChannel, TestUser, cardOf, textOf } from '../support/botHarness';
+import {
+  RunningBot,
+  TestChannel,
+  TestUser,
+  cardOf,
+  command,
+  submitData,
+  textOf,
+} from '../support/botHarness';
 import { testConfig } from '../support/globalAzurite';
 
 /** A fødselsnummer with valid check digits (synthetic: 01.01.1990, individual number 100). */
@@ -80,13 +88,13 @@ describe('intake conversation through /api/messages', () => {
     const summary = JSON.stringify(cardOf(replies));
     assert.ok(summary.includes('"intake":"edit","field":"whatFails"'), 'each answer has a change button');
 
-    replies = await user.click({ intake: 'edit', field: 'whatFails' });
+    replies = await user.press(replies, (d) => d.intake === 'edit' && d.field === 'whatFails');
     assert.match(textOf(replies), /Kan du sette fingeren/);
     replies = await user.say('Ny forklaring på kva som sviktar');
     assert.match(textOf(replies), /Sjå over svara dine/, 'back to the summary, not to the next question');
     assert.ok(textOf(replies).includes('Ny forklaring på kva som sviktar'));
 
-    await user.click({ intake: 'command', command: 'submit' });
+    await user.press(replies, command('submit'));
     const [stored] = await bot.app.services.cases.listBySubmitter('aad-runa');
     assert.equal(stored?.answers.whatFails, 'Ny forklaring på kva som sviktar');
     assert.equal(stored?.answers.background, REFERENCE_CASE.background);
@@ -98,15 +106,13 @@ describe('intake conversation through /api/messages', () => {
     let replies = await answerUntil(user, 'urgency');
     const card = JSON.stringify(cardOf(replies));
     assert.ok(card.includes('"value":"high"'), 'urgency options are buttons');
-    replies = await user.click({ intake: 'answer', field: 'urgency', value: 'forged' });
+    replies = await user.press(replies, (d) => d.value === 'high', { value: 'forged' });
     assert.match(textOf(replies), /kjende ikkje att det valet/);
-    replies = await user.click({ intake: 'answer', field: 'urgency', value: 'high' });
+    replies = await user.press(replies, (d) => d.value === 'high');
     assert.match(textOf(replies), /Kan du sette fingeren/);
     await user.say('Svikt');
-    await user.say('Eldre');
-    replies = await user.click({
-      intake: 'answer',
-      field: 'priorityGroups',
+    replies = await user.say('Eldre');
+    replies = await user.press(replies, (d) => d.field === 'priorityGroups', {
       value: 'frail_elderly,multiple_chronic',
     });
     assert.match(textOf(replies), /tenesteleverandørar/);
@@ -122,6 +128,8 @@ describe('intake conversation through /api/messages', () => {
     await user.say('ny sak');
     await user.say('Tittel');
     let replies = await user.say('avbryt');
+    assert.match(textOf(replies), /Vil du forkaste utkastet med 1 svar/);
+    replies = await user.press(replies, command('discard'));
     assert.match(textOf(replies), /Utkastet er forkasta/);
     replies = await user.say('avbryt');
     assert.match(textOf(replies), /ikkje noko utkast/);
@@ -177,7 +185,7 @@ describe('intake conversation through /api/messages', () => {
     now = new Date('2026-11-26T09:00:00Z');
     let replies = await user.say('hei');
     assert.match(textOf(replies), /uferdig utkast frå 23\.11\.2026, på spørsmål 2 av 12/);
-    replies = await user.click({ intake: 'command', command: 'continue' });
+    replies = await user.press(replies, command('continue'));
     assert.match(textOf(replies), /Kva heiter du/);
     replies = await user.say('Runa Bakke');
     assert.match(textOf(replies), /Kva organisasjon/);
@@ -188,11 +196,12 @@ describe('intake conversation through /api/messages', () => {
       { length: 6 },
       (_, i) => new TestUser(channel, bot, { id: `29:p${i}`, aadObjectId: `aad-p${i}`, name: `P ${i}` }),
     );
+    const summaries: Partial<Activity>[][] = [];
     for (const person of people) {
       await person.say('ny sak');
-      await answerUntil(person);
+      summaries.push(await answerUntil(person));
     }
-    await Promise.all(people.map((p) => p.click({ intake: 'command', command: 'submit' })));
+    await Promise.all(people.map((p, i) => p.press(summaries[i]!, command('submit'))));
     const numbers = (
       await Promise.all(people.map((p) => bot.app.services.cases.listBySubmitter(p.identity.aadObjectId)))
     )
@@ -205,11 +214,9 @@ describe('intake conversation through /api/messages', () => {
   it('a double-clicked submit stores one case', async () => {
     const user = new TestUser(channel, bot, runa);
     await user.say('ny sak');
-    await answerUntil(user);
-    await Promise.all([
-      user.click({ intake: 'command', command: 'submit' }),
-      user.click({ intake: 'command', command: 'submit' }),
-    ]);
+    const summary = await answerUntil(user);
+    const submit = submitData(summary, command('submit'));
+    await Promise.all([user.click(submit), user.click(submit)]);
     assert.equal((await bot.app.services.cases.listBySubmitter('aad-runa')).length, 1);
   });
 
@@ -235,7 +242,7 @@ describe('intake conversation through /api/messages', () => {
     await user.say('ny sak');
     let replies = await user.say('Tittel');
     assert.match(textOf(replies), /Runa Bakke/);
-    replies = await user.click({ intake: 'command', command: 'yes' });
+    replies = await user.press(replies, command('yes'));
     await user.say('Ørsta kommune');
     replies = await user.say('ja');
     assert.match(textOf(replies), /telefonnummer/);

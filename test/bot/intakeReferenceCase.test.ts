@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { FORM_FIELDS } from '../../bot/domain/form/intakeForm';
 import { REFERENCE_CASE, REFERENCE_STORED } from '../fixtures/referenceCase';
-import { RunningBot, TestChannel, TestUser, cardOf, textOf } from '../support/botHarness';
+import { RunningBot, TestChannel, TestUser, cardOf, command, textOf } from '../support/botHarness';
 import { testConfig } from '../support/globalAzurite';
 
 describe('intake through /api/messages: the reference case of seed 000', () => {
@@ -45,7 +45,7 @@ describe('intake through /api/messages: the reference case of seed 000', () => {
       'the summary shows the background verbatim',
     );
 
-    replies = await user.click({ intake: 'command', command: 'submit' });
+    replies = await user.press(replies, command('submit'));
     const receipt = textOf(replies);
     assert.match(receipt, /Saka er motteken – saksnummer \d{4}-001/);
     assert.ok(receipt.includes(REFERENCE_CASE.solution), 'the receipt has a copy of the answers');

@@ -143,7 +143,7 @@ describe('tab: overview, cases, statistics and configuration in Chromium', funct
     await page.getByText('Pers <script>alert(1)</script> sak').waitFor();
     await page.getByRole('button', { name: 'Last ned sakslista som CSV' }).waitFor();
 
-    await page.getByLabel('Søk').fill('Runa');
+    await page.getByLabel('Søk').fill(runaNumber);
     assert.equal(await rows.count(), 1);
     await page.getByRole('link', { name: runaNumber }).click();
     await page.getByRole('heading', { level: 1, name: new RegExp(`Sak ${runaNumber}`) }).waitFor();

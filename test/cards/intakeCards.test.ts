@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import {
+  confirmCancelCard,
+  helpCard,
   messageCard,
   myCasesCard,
   questionCard,
@@ -21,6 +23,7 @@ import {
   hostileAnswers,
 } from '../support/adaptiveCards';
 
+const origin = { draftId: 'draft-1', version: 3 };
 const content = (attachment: { content?: unknown }) => attachment.content as Record<string, unknown>;
 
 const record = (answers: Answers): CaseRecord => ({
@@ -44,7 +47,14 @@ describe('intake cards: valid Adaptive Cards (schema ≤ 1.5) with user text sho
   for (const lang of LANGUAGES) {
     it(`every question card (${lang}), also with an error and a hostile prefill`, () => {
       for (const field of FORM_FIELDS) {
-        const card = content(questionCard(field, lang, { prefill: HOSTILE, error: { code: 'required' } }));
+        const card = content(
+          questionCard(field, lang, {
+            origin,
+            prefill: HOSTILE,
+            current: HOSTILE,
+            error: { code: 'required' },
+          }),
+        );
         assertValidCard(card, `question ${field.id}`);
         assertVerbatim(card, HOSTILE, `question ${field.id}`);
       }
@@ -52,7 +62,7 @@ describe('intake cards: valid Adaptive Cards (schema ≤ 1.5) with user text sho
 
     it(`summary and receipt (${lang}) with hostile text in every answer`, () => {
       const answers = hostileAnswers();
-      const summary = summaryCard(answers, lang, new Date(), false);
+      const summary = summaryCard(answers, lang, new Date(), false, origin);
       assertValidCard(content(summary.card), 'summary');
       assertVerbatim(content(summary.card), HOSTILE, 'summary');
       assert.deepEqual(summary.fullText, [], 'fits in one card');
@@ -65,11 +75,11 @@ describe('intake cards: valid Adaptive Cards (schema ≤ 1.5) with user text sho
   it('leaves no unbound template expression on any card when the answers are ordinary text', () => {
     const plain = hostileAnswers('Vanleg tekst');
     const cards = [
-      ...FORM_FIELDS.map((f) => content(questionCard(f, 'nn', {}))),
-      content(summaryCard(plain, 'nn', new Date(), false).card),
+      ...FORM_FIELDS.map((f) => content(questionCard(f, 'nn', { origin }))),
+      content(summaryCard(plain, 'nn', new Date(), false, origin).card),
       content(receiptCard(record(plain), 'nn').card),
       content(welcomeCard('nn')),
-      content(resumeOfferCard('nn', '', new Date(), 2)),
+      content(resumeOfferCard('nn', '', new Date(), 2, origin)),
       content(myCasesCard([record(plain)], 'nn')),
     ];
     for (const card of cards) assert.doesNotMatch(JSON.stringify(card), /\$\{/);
@@ -77,22 +87,111 @@ describe('intake cards: valid Adaptive Cards (schema ≤ 1.5) with user text sho
 
   it('the other cards', () => {
     assertValidCard(content(welcomeCard('nn')), 'welcome');
-    const offer = content(resumeOfferCard('nb', HOSTILE, new Date(), 4));
+    const offer = content(resumeOfferCard('nb', HOSTILE, new Date(), 4, origin));
     assertValidCard(offer, 'resume offer');
     assertVerbatim(offer, HOSTILE, 'resume offer');
     const mine = content(myCasesCard([record(hostileAnswers())], 'en'));
     assertValidCard(mine, 'my cases');
     assertVerbatim(mine, HOSTILE, 'my cases');
     assertValidCard(content(messageCard({ paragraphs: ['x'], quote: HOSTILE })), 'message');
+    const lines = content(
+      messageCard({ heading: 'Roller', paragraphs: [], lines: [HOSTILE], footer: ['y'] }),
+    );
+    assertValidCard(lines, 'message with lines');
+    assertVerbatim(lines, HOSTILE, 'message with lines');
+    for (const lang of LANGUAGES) {
+      assertValidCard(content(helpCard(lang)), 'help');
+      assertValidCard(content(confirmCancelCard(lang, HOSTILE, 7, origin)), 'confirm cancel');
+      assertVerbatim(content(confirmCancelCard(lang, HOSTILE, 7, origin)), HOSTILE, 'confirm cancel');
+    }
   });
 
   it('answers too long for one Teams message: shortened on the card, in full as plain messages', () => {
     const long = `${HOSTILE}\n${'æøå '.repeat(LONG_TEXT_MAX / 4 - HOSTILE.length)}`.slice(0, LONG_TEXT_MAX);
     const answers = hostileAnswers(long);
-    const { card, fullText } = summaryCard(answers, 'nn', new Date(), false);
+    const { card, fullText } = summaryCard(answers, 'nn', new Date(), false, origin);
     assert.ok(cardBytes(content(card)) <= MAX_CARD_BYTES, 'the card stays within what Teams accepts');
     assertValidCard(content(card), 'long summary');
     const background = fullText.find((t) => t.includes('Bakgrunn'));
     assert.ok(background?.endsWith(long), 'the complete answer is sent as text');
+  });
+});
+
+/** Every text a person reads on the card, in order (TextBlocks, TextRuns, input labels, facts). */
+function readable(card: unknown): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const n = node as Record<string, unknown>;
+      if ((n.type === 'TextBlock' || n.type === 'TextRun') && typeof n.text === 'string') out.push(n.text);
+      if (typeof n.label === 'string') out.push(n.label);
+      if (n.type === 'FactSet')
+        for (const f of n.facts as { title: string; value: string }[]) out.push(`${f.title}: ${f.value}`);
+      for (const [k, v] of Object.entries(n)) if (k !== 'data') walk(v);
+    }
+  };
+  walk(card);
+  return out;
+}
+
+describe('intake cards say each thing once, in order', () => {
+  for (const lang of LANGUAGES) {
+    it(`every question card shows its question once, and a choice list is labelled with its own question (${lang})`, () => {
+      for (const field of FORM_FIELDS) {
+        const texts = readable(content(questionCard(field, lang, { origin })));
+        const repeated = texts.filter((t, i) => t.trim() !== '' && texts.indexOf(t) !== i);
+        assert.deepEqual(repeated, [], `${field.id} repeats ${JSON.stringify(repeated)}`);
+        if (field.kind === 'multiChoice') assert.ok(texts.includes(field.label[lang]), `${field.id} label`);
+      }
+    });
+
+    it(`the summary names no answer twice under its heading (${lang})`, () => {
+      const texts = readable(
+        content(summaryCard(hostileAnswers('Svar'), lang, new Date(), false, origin).card),
+      );
+      for (let i = 0; i + 1 < texts.length; i++) {
+        const heading = texts[i]!.replace(/^\d+\.\u00a0/, '');
+        assert.notEqual(texts[i + 1], heading, `"${texts[i]}" is followed by "${texts[i + 1]}"`);
+      }
+    });
+  }
+
+  it('the receipt: the case number as a fact, the next steps numbered from 1, how to follow the case', () => {
+    const card = content(receiptCard(record(hostileAnswers('Svar')), 'nn').card);
+    const texts = readable(card);
+    assert.ok(texts.includes('Saksnummer: 2026-007'), texts.join(' | '));
+    assert.ok(texts.includes('Status: Motteken'));
+    const numbers = texts.filter((t) => /^\d+\.\u00a0$/.test(t));
+    assert.deepEqual(numbers, ['1.\u00a0', '2.\u00a0', '3.\u00a0', '4.\u00a0']);
+    assert.ok(
+      texts.some((t) => /«status»/.test(t)),
+      'says how to see the status',
+    );
+    assert.ok(JSON.stringify(card).includes('"command":"status"'), 'a "Mine saker" button');
+  });
+
+  it('every button on a draft card names the draft and the version it was drawn for', () => {
+    const cards = [
+      ...FORM_FIELDS.map((f) => content(questionCard(f, 'nn', { origin, current: 'x' }))),
+      content(summaryCard(hostileAnswers('Svar'), 'nn', new Date(), false, origin).card),
+      content(resumeOfferCard('nn', 'T', new Date(), 2, origin)),
+      content(confirmCancelCard('nn', 'T', 2, origin)),
+    ];
+    for (const card of cards) {
+      const data = [...JSON.stringify(card).matchAll(/"data":(\{[^}]*\})/g)].map(
+        (m) => JSON.parse(m[1]!) as { draft?: string; version?: number },
+      );
+      assert.ok(data.length > 0);
+      for (const d of data) assert.deepEqual([d.draft, d.version], ['draft-1', 3], JSON.stringify(d));
+    }
+  });
+
+  it('a question asked again shows the current answer verbatim and offers to keep it', () => {
+    const field = FORM_FIELDS.find((f) => f.id === 'background')!;
+    const card = content(questionCard(field, 'nn', { origin, current: HOSTILE }));
+    assertVerbatim(card, HOSTILE, 'current answer');
+    assert.ok(readable(card).includes('Svaret ditt no:'));
+    assert.ok(JSON.stringify(card).includes('"command":"keep"'));
   });
 });

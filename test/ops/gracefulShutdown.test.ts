@@ -83,7 +83,7 @@ describe('the server process (bot/index.ts) on SIGTERM', () => {
     const response = await inFlight;
     assert.equal(response.status, 200, 'the turn in flight finished');
     assert.match(
-      JSON.stringify(channel.sent.map((s) => s.activity.text)),
+      JSON.stringify(channel.sent.map((s) => s.activity)),
       /«ny sak»/,
       'its reply was delivered',
     );

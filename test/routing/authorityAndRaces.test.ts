@@ -19,7 +19,7 @@ describe('routing: only the role named for a step may take it; one decision wins
     const result = await world.act('outsider', 'propose', data);
     assert.match(result.text, /Du har ikkje rolla som skal til for dette steget/);
     assert.deepEqual(verbsOf(result.card), ['refresh'], 'read-only view');
-    assert.match(result.text, /Du kan sjå saka, men ikkje ta avgjerder/);
+    assert.match(result.text, /Saka ventar på at sekretariatet føreslår/);
 
     // The submitter cannot approve, and the SSU leader cannot propose (the secretariat's step).
     await world.act('submitter', 'approve', { caseNumber: number, v: 1 });

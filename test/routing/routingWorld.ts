@@ -2,7 +2,15 @@ import type { Activity } from 'botbuilder';
 import type { AppConfig } from '../../bot/config';
 import { FORM_FIELDS } from '../../bot/domain/form/intakeForm';
 import { REFERENCE_CASE } from '../fixtures/referenceCase';
-import { RunningBot, TestChannel, TestUser, cardOf, textOf, type InvokeBody } from '../support/botHarness';
+import {
+  RunningBot,
+  TestChannel,
+  TestUser,
+  cardOf,
+  command,
+  textOf,
+  type InvokeBody,
+} from '../support/botHarness';
 import { testConfig } from '../support/globalAzurite';
 
 /** Azure AD object ids of the people in the routing tests (bootstrapped roles, as from configuration). */
@@ -93,10 +101,13 @@ export class RoutingWorld {
   /** The submitter submits the reference case of seed 000 through the intake dialog; its number. */
   async submit(user: TestUser = this.users.submitter, title?: string): Promise<string> {
     await user.say('ny sak');
+    let summary: Awaited<ReturnType<TestUser['say']>> = [];
     for (const field of FORM_FIELDS) {
-      await user.say(field.id === 'title' && title !== undefined ? title : REFERENCE_CASE[field.id]);
+      summary = await user.say(
+        field.id === 'title' && title !== undefined ? title : REFERENCE_CASE[field.id],
+      );
     }
-    const replies = await user.click({ intake: 'command', command: 'submit' });
+    const replies = await user.press(summary, command('submit'));
     const match = /(\d{4}-\d{3})/.exec(textOf(replies));
     if (!match) throw new Error(`No case number in the receipt: ${textOf(replies).slice(0, 300)}`);
     await this.routing.outbox.drain();

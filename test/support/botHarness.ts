@@ -200,6 +200,18 @@ export class TestUser {
     return this.send({ type: 'message', value: data });
   }
 
+  /**
+   * Presses a button of the last card in `replies` as Teams would: sends that button's own data
+   * (which names the draft and version the card was drawn for), merged with `inputs`.
+   */
+  press(
+    replies: Partial<Activity>[],
+    match: (data: Record<string, unknown>) => boolean,
+    inputs: Record<string, unknown> = {},
+  ): Promise<Partial<Activity>[]> {
+    return this.click({ ...submitData(replies, match), ...inputs });
+  }
+
   join(): Promise<Partial<Activity>[]> {
     return this.send({
       type: 'conversationUpdate',
@@ -255,3 +267,34 @@ export function cardOf(activities: Partial<Activity>[]): Record<string, unknown>
   }
   throw new Error(`No Adaptive Card in: ${JSON.stringify(activities).slice(0, 500)}`);
 }
+
+/** The data of the first Action.Submit (anywhere on the last card in the replies) that matches. */
+export function submitData(
+  replies: Partial<Activity>[],
+  match: (data: Record<string, unknown>) => boolean,
+): Record<string, unknown> {
+  const cards = replies.flatMap((a) =>
+    (a.attachments ?? [])
+      .filter((x) => x.contentType === 'application/vnd.microsoft.card.adaptive')
+      .map((x) => x.content as unknown),
+  );
+  const found: Record<string, unknown>[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const n = node as Record<string, unknown>;
+      if (n.type === 'Action.Submit' && n.data && typeof n.data === 'object') found.push(n.data as never);
+      Object.values(n).forEach(walk);
+    }
+  };
+  walk(cards.at(-1));
+  const hit = found.find(match);
+  if (!hit) throw new Error(`No such button on the card: ${JSON.stringify(found).slice(0, 500)}`);
+  return hit;
+}
+
+/** Matches a card button by its intake command (e.g. 'submit'). */
+export const command =
+  (name: string) =>
+  (data: Record<string, unknown>): boolean =>
+    data.intake === 'command' && data.command === name;

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { FORM_FIELDS } from '../../bot/domain/form/intakeForm';
 import { parseCommand } from '../../bot/domain/intake/commands';
 import {
+  cardOriginCheck,
   isStale,
+  versionOf,
   startDraft,
   step,
   type IntakeDraft,
@@ -102,6 +104,44 @@ describe('intake flow (pure state machine)', () => {
     assert.equal(step(offered.draft, typed('hald fram'), now).effect.type, 'continuing');
     assert.equal(step(offered.draft, typed('forkast'), now).effect.type, 'cancel');
     assert.equal(step(offered.draft, typed('noko anna'), now).effect.type, 'resumeOffer');
+  });
+
+  it('"avbryt" asks before discarding answers; discarding after "ny sak" starts the new case', () => {
+    const asked = run(fresh(), [typed('T'), typed('Namn'), typed('avbryt')]);
+    assert.equal(asked.effect.type, 'confirmCancel');
+    assert.equal(asked.draft.answers.submitterName, 'Namn', 'nothing lost while asking');
+    assert.equal(step(asked.draft, typed('noko anna'), now).effect.type, 'confirmCancel');
+    assert.equal(step(asked.draft, typed('hald fram'), now).effect.type, 'continuing');
+    assert.deepEqual(step(asked.draft, typed('forkast'), now).effect, { type: 'cancel', startNew: false });
+    assert.deepEqual(step(fresh(), typed('avbryt'), now).effect, { type: 'cancel' }, 'nothing to lose');
+    const offered = run(fresh(), [typed('T'), typed('ny sak')]);
+    assert.deepEqual(step(offered.draft, typed('forkast'), now).effect, { type: 'cancel', startNew: true });
+  });
+
+  it('"behald" keeps the current answer of a question asked again', () => {
+    const { draft, effect } = run(fresh(), [typed('T'), typed('Namn'), typed('tilbake'), typed('behald')]);
+    assert.equal(effect.type === 'ask' && effect.field.id, 'organisation');
+    assert.equal(draft.answers.submitterName, 'Namn');
+  });
+
+  it("takes a card's button only from the draft and version the card was drawn for", () => {
+    const draft = run(fresh(), [typed('T')]).draft;
+    const click = (origin?: { draftId: string; version: number }): IntakeInput => ({
+      kind: 'card',
+      action: 'command',
+      command: 'back',
+      ...(origin ? { origin } : {}),
+    });
+    assert.equal(cardOriginCheck(draft, click({ draftId: 'd1', version: versionOf(draft) })), 'ok');
+    assert.equal(cardOriginCheck(draft, click({ draftId: 'd1', version: versionOf(draft) - 1 })), 'outdated');
+    assert.equal(
+      cardOriginCheck(draft, click({ draftId: 'other', version: versionOf(draft) })),
+      'otherDraft',
+    );
+    assert.equal(cardOriginCheck(draft, click()), 'otherDraft');
+    assert.equal(cardOriginCheck(undefined, click({ draftId: 'd1', version: 1 })), 'otherDraft');
+    assert.equal(cardOriginCheck(undefined, { kind: 'card', action: 'command', command: 'newCase' }), 'ok');
+    assert.equal(cardOriginCheck(draft, typed('tilbake')), 'ok');
   });
 
   it('a draft is stale after the configured silence', () => {

@@ -12,6 +12,8 @@ export interface CaseRepository {
   /** Gives the case the next number of its year and stores it with its first history entry, atomically. */
   create(newCase: NewCase): Promise<CaseRecord>;
   get(number: string): Promise<CaseRecord | undefined>;
+  /** The case stored from this draft, if it was submitted (whatever the year). */
+  findByDraft(draftId: string): Promise<CaseRecord | undefined>;
   history(number: string): Promise<CaseTransition[]>;
   listBySubmitter(submitterId: string): Promise<CaseRecord[]>;
   listByState(state: CaseState): Promise<CaseRecord[]>;

@@ -266,9 +266,9 @@ export const INTAKE_FORM: FormSection[] = [
         true,
         { nn: 'Pasientgrupper', nb: 'Pasientgrupper', en: 'Patient groups' },
         {
-          nn: 'Kva for pasientgrupper blir ramma? Gje gjerne døme.',
-          nb: 'Hvilke pasientgrupper blir rammet? Gi gjerne eksempler.',
-          en: 'Which patient groups are affected? Examples are welcome.',
+          nn: 'Gje gjerne døme på kva for grupper det gjeld.',
+          nb: 'Gi gjerne eksempler på hvilke grupper det gjelder.',
+          en: 'Examples of the groups concerned are welcome.',
         },
         {
           nn: 'Beskriv grupper, ikkje enkeltpersonar: saka skal ikkje kunne identifisere ein pasient.',

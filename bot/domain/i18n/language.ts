@@ -18,6 +18,16 @@ export function langFromLocale(locale: string | undefined): Lang {
   return 'nn';
 }
 
+/**
+ * The one rule for a person's language: what they chose with "nynorsk", "bokmål" or "English";
+ * else the language decided on their first turn and remembered (the caller stores the result), from
+ * the locale Teams sent then; else (no locale, as in the Agents Playground's greeting) nynorsk.
+ * A later turn with another locale does not change it, so the language never flips mid-conversation.
+ */
+export function personLang(remembered: Lang | undefined, locale: string | undefined): Lang {
+  return remembered ?? langFromLocale(locale);
+}
+
 /** The words that switch language, in any of the three languages. */
 export function langFromSwitchWord(text: string): Lang | undefined {
   const word = normalizeWord(text);

@@ -9,17 +9,21 @@ const nn = {
   welcome:
     'Hei! Eg er innmeldingsboten til Helsefellesskap Møre og Romsdal, samarbeidet mellom dei 26 kommunane og Helse Møre og Romsdal. ' +
     'Her kan du melde inn ei sak til helsefellesskapet: eg stiller deg spørsmåla frå innmeldingsskjemaet, eitt om gongen, og du ser over alt før du sender.',
+  welcomeLanguage: 'Eg skriv nynorsk. Skriv «bokmål» for bokmål. Write "English" for English.',
   startButton: 'Start ei ny sak',
   myCasesButton: 'Mine saker',
   helpButton: 'Hjelp',
-  help:
-    'Dette kan du skrive når som helst:\n' +
-    '• «ny sak» – start ei ny innmelding\n' +
-    '• «tilbake» – gå til førre spørsmål\n' +
-    '• «hopp over» – hopp over eit valfritt spørsmål\n' +
-    '• «avbryt» – forkast utkastet\n' +
-    '• «status» – sjå sakene du har meldt inn\n' +
-    '• «nynorsk», «bokmål» eller «English» – byt språk\n\n' +
+  /** Help is a card with one line each, since plain text loses its line breaks in some Teams clients. */
+  helpHeading: 'Dette kan du skrive når som helst:',
+  helpLines: [
+    '• «ny sak» – start ei ny innmelding',
+    '• «tilbake» – gå til førre spørsmål',
+    '• «hopp over» – hopp over eit valfritt spørsmål',
+    '• «avbryt» – forkast utkastet (du blir spurd først)',
+    '• «status» – sjå sakene du har meldt inn',
+    '• «nynorsk», «bokmål» eller «English» – byt språk',
+  ],
+  helpPrivacy:
     'Saker handlar om tenester, ikkje om enkeltpasientar: skriv aldri fødselsnummer eller namn på pasientar.',
   progress: (n: number, total: number) => `Spørsmål ${n} av ${total}`,
   optional: 'Valfritt – skriv «hopp over» om du ikkje vil svare.',
@@ -30,6 +34,9 @@ const nn = {
   prefillLabel: 'Frå Teams-profilen din:',
   prefillHelp: 'Trykk «Ja, bruk dette» eller skriv «ja» – eller skriv noko anna.',
   useValueButton: 'Ja, bruk dette',
+  currentLabel: 'Svaret ditt no:',
+  currentHelp: 'Trykk «Behald svaret» eller skriv «behald» – eller skriv eit nytt svar.',
+  keepButton: 'Behald svaret',
   errorRequired: 'Dette spørsmålet må du svare på.',
   errorTooLong: (length: number, max: number) =>
     `Svaret er for langt: ${length} teikn, og grensa er ${max}. Korte det ned og send det på nytt.`,
@@ -54,6 +61,10 @@ const nn = {
   noneChosen: '(ingen valt)',
   receiptTitle: (number: string) => `Saka er motteken – saksnummer ${number}`,
   receiptIntro: 'Takk! Saka di er send til helsefellesskapet. Slik går det vidare:',
+  caseNumberLabel: 'Saksnummer',
+  statusLabel: 'Status',
+  receiptStatusHelp:
+    'Du får melding frå meg ved kvart steg. Skriv «status» eller trykk «Mine saker» for å sjå kvar saka står.',
   nextSteps: [
     'Leiaren for felles samarbeidssekretariat tek imot saka.',
     'Sekretariatsleiaren drøftar med leiar og nestleiar i Strategisk samarbeidsutval kvar saka skal handsamast: i Partnarskapsmøtet, Strategisk samarbeidsutval, eit fagleg samarbeidsutval eller eit lokalt samarbeidsutval.',
@@ -62,7 +73,15 @@ const nn = {
   ],
   receiptCopy: 'Kopi av svara dine:',
   cancelled: 'Utkastet er forkasta. Skriv «ny sak» når du vil melde inn ei sak.',
+  discardedStartingNew: 'Utkastet er forkasta. Då startar vi den nye saka.',
   nothingToCancel: 'Du har ikkje noko utkast på gang.',
+  confirmCancel: (answers: number) => `Vil du forkaste utkastet med ${answers} svar?`,
+  cardAlreadySubmitted: (number: string) =>
+    `Denne saka er alt send inn (${number}), så kortet sender ikkje noko på nytt.`,
+  cardOtherDraft: 'Dette kortet høyrer til eit anna utkast, så ingenting er endra.',
+  cardNoDraft:
+    'Dette kortet høyrer til eit utkast som ikkje er ope lenger, så ingenting er send inn. Skriv «ny sak» for å starte ei ny sak.',
+  cardOutdated: 'Dette kortet er eldre enn svara dine no, så ingenting er endra. Her held vi på:',
   draftOffer: (date: string, n: number, total: number) =>
     `Du har eit uferdig utkast frå ${date}, på spørsmål ${n} av ${total}. Vil du halde fram eller forkaste det?`,
   continueButton: 'Hald fram',
@@ -94,17 +113,20 @@ const nb: Messages = {
   welcome:
     'Hei! Jeg er innmeldingsboten til Helsefellesskap Møre og Romsdal, samarbeidet mellom de 26 kommunene og Helse Møre og Romsdal. ' +
     'Her kan du melde inn en sak til helsefellesskapet: jeg stiller deg spørsmålene fra innmeldingsskjemaet, ett om gangen, og du ser over alt før du sender.',
+  welcomeLanguage: 'Jeg skriver bokmål. Skriv «nynorsk» for nynorsk. Write "English" for English.',
   startButton: 'Start en ny sak',
   myCasesButton: 'Mine saker',
   helpButton: 'Hjelp',
-  help:
-    'Dette kan du skrive når som helst:\n' +
-    '• «ny sak» – start en ny innmelding\n' +
-    '• «tilbake» – gå til forrige spørsmål\n' +
-    '• «hopp over» – hopp over et valgfritt spørsmål\n' +
-    '• «avbryt» – forkast utkastet\n' +
-    '• «status» – se sakene du har meldt inn\n' +
-    '• «nynorsk», «bokmål» eller «English» – bytt språk\n\n' +
+  helpHeading: 'Dette kan du skrive når som helst:',
+  helpLines: [
+    '• «ny sak» – start en ny innmelding',
+    '• «tilbake» – gå til forrige spørsmål',
+    '• «hopp over» – hopp over et valgfritt spørsmål',
+    '• «avbryt» – forkast utkastet (du blir spurt først)',
+    '• «status» – se sakene du har meldt inn',
+    '• «nynorsk», «bokmål» eller «English» – bytt språk',
+  ],
+  helpPrivacy:
     'Saker handler om tjenester, ikke om enkeltpasienter: skriv aldri fødselsnummer eller navn på pasienter.',
   progress: (n, total) => `Spørsmål ${n} av ${total}`,
   optional: 'Valgfritt – skriv «hopp over» hvis du ikke vil svare.',
@@ -115,6 +137,9 @@ const nb: Messages = {
   prefillLabel: 'Fra Teams-profilen din:',
   prefillHelp: 'Trykk «Ja, bruk dette» eller skriv «ja» – eller skriv noe annet.',
   useValueButton: 'Ja, bruk dette',
+  currentLabel: 'Svaret ditt nå:',
+  currentHelp: 'Trykk «Behold svaret» eller skriv «behold» – eller skriv et nytt svar.',
+  keepButton: 'Behold svaret',
   errorRequired: 'Dette spørsmålet må du svare på.',
   errorTooLong: (length, max) =>
     `Svaret er for langt: ${length} tegn, og grensen er ${max}. Kort det ned og send det på nytt.`,
@@ -138,6 +163,10 @@ const nb: Messages = {
   noneChosen: '(ingen valgt)',
   receiptTitle: (number) => `Saken er mottatt – saksnummer ${number}`,
   receiptIntro: 'Takk! Saken din er sendt til helsefellesskapet. Slik går det videre:',
+  caseNumberLabel: 'Saksnummer',
+  statusLabel: 'Status',
+  receiptStatusHelp:
+    'Du får melding fra meg ved hvert steg. Skriv «status» eller trykk «Mine saker» for å se hvor saken står.',
   nextSteps: [
     'Lederen for felles samarbeidssekretariat tar imot saken.',
     'Sekretariatslederen drøfter med leder og nestleder i Strategisk samarbeidsutvalg hvor saken skal behandles: i Partnerskapsmøtet, Strategisk samarbeidsutvalg, et faglig samarbeidsutvalg eller et lokalt samarbeidsutvalg.',
@@ -146,7 +175,15 @@ const nb: Messages = {
   ],
   receiptCopy: 'Kopi av svarene dine:',
   cancelled: 'Utkastet er forkastet. Skriv «ny sak» når du vil melde inn en sak.',
+  discardedStartingNew: 'Utkastet er forkastet. Da starter vi den nye saken.',
   nothingToCancel: 'Du har ikke noe utkast på gang.',
+  confirmCancel: (answers) => `Vil du forkaste utkastet med ${answers} svar?`,
+  cardAlreadySubmitted: (number) =>
+    `Denne saken er allerede sendt inn (${number}), så kortet sender ikke noe på nytt.`,
+  cardOtherDraft: 'Dette kortet hører til et annet utkast, så ingenting er endret.',
+  cardNoDraft:
+    'Dette kortet hører til et utkast som ikke er åpent lenger, så ingenting er sendt inn. Skriv «ny sak» for å starte en ny sak.',
+  cardOutdated: 'Dette kortet er eldre enn svarene dine nå, så ingenting er endret. Her holder vi på:',
   draftOffer: (date, n, total) =>
     `Du har et uferdig utkast fra ${date}, på spørsmål ${n} av ${total}. Vil du fortsette eller forkaste det?`,
   continueButton: 'Fortsett',
@@ -176,17 +213,20 @@ const en: Messages = {
   welcome:
     "Hello! I am the case intake bot of Helsefellesskap Møre og Romsdal, the partnership of the county's 26 municipalities and the hospital trust. " +
     'Here you can submit a case to the partnership: I ask you the questions of the intake form one at a time, and you review everything before you send it.',
+  welcomeLanguage: 'I write in English. Skriv «nynorsk» eller «bokmål» for norsk.',
   startButton: 'Start a new case',
   myCasesButton: 'My cases',
   helpButton: 'Help',
-  help:
-    'You can type these at any time:\n' +
-    '• "new case" – start a new submission\n' +
-    '• "back" – go to the previous question\n' +
-    '• "skip" – skip an optional question\n' +
-    '• "cancel" – discard the draft\n' +
-    '• "status" – see the cases you have submitted\n' +
-    '• "nynorsk", "bokmål" or "English" – switch language\n\n' +
+  helpHeading: 'You can type these at any time:',
+  helpLines: [
+    '• "new case" – start a new submission',
+    '• "back" – go to the previous question',
+    '• "skip" – skip an optional question',
+    '• "cancel" – discard the draft (you are asked first)',
+    '• "status" – see the cases you have submitted',
+    '• "nynorsk", "bokmål" or "English" – switch language',
+  ],
+  helpPrivacy:
     'Cases are about services, not individual patients: never write national identity numbers or patient names.',
   progress: (n, total) => `Question ${n} of ${total}`,
   optional: 'Optional – type "skip" if you do not want to answer.',
@@ -197,6 +237,9 @@ const en: Messages = {
   prefillLabel: 'From your Teams profile:',
   prefillHelp: 'Press "Yes, use this" or type "yes" – or type something else.',
   useValueButton: 'Yes, use this',
+  currentLabel: 'Your answer now:',
+  currentHelp: 'Press "Keep the answer" or type "keep" – or type a new answer.',
+  keepButton: 'Keep the answer',
   errorRequired: 'This question needs an answer.',
   errorTooLong: (length, max) =>
     `The answer is too long: ${length} characters, and the limit is ${max}. Please shorten it and send it again.`,
@@ -221,6 +264,10 @@ const en: Messages = {
   noneChosen: '(none chosen)',
   receiptTitle: (number) => `Case received – case number ${number}`,
   receiptIntro: 'Thank you! Your case has been sent to the health partnership. What happens next:',
+  caseNumberLabel: 'Case number',
+  statusLabel: 'Status',
+  receiptStatusHelp:
+    'I will message you at every step. Type "status" or press "My cases" to see where the case stands.',
   nextSteps: [
     'The leader of the joint secretariat receives the case.',
     'The secretariat leader discusses with the leader and deputy leader of the strategic committee (SSU) where the case is handled: the partnership meeting, the SSU, a professional committee or a local committee.',
@@ -229,7 +276,15 @@ const en: Messages = {
   ],
   receiptCopy: 'A copy of your answers:',
   cancelled: 'The draft has been discarded. Type "new case" when you want to submit a case.',
+  discardedStartingNew: "The draft has been discarded. Let's start the new case.",
   nothingToCancel: 'You have no draft in progress.',
+  confirmCancel: (answers) => `Do you want to discard the draft with ${answers} answers?`,
+  cardAlreadySubmitted: (number) =>
+    `This case has already been submitted (${number}), so the card sends nothing again.`,
+  cardOtherDraft: 'This card belongs to another draft, so nothing was changed.',
+  cardNoDraft:
+    'This card belongs to a draft that is no longer open, so nothing was submitted. Type "new case" to start a new case.',
+  cardOutdated: 'This card is older than your answers now, so nothing was changed. This is where we are:',
   draftOffer: (date, n, total) =>
     `You have an unfinished draft from ${date}, at question ${n} of ${total}. Would you like to continue or discard it?`,
   continueButton: 'Continue',
@@ -290,6 +345,8 @@ const routingNn = {
   chainForwarded: (date: string, forum: string) => `${date}: sendt vidare til ${forum}`,
   returnedHeading: 'Returnert med grunngjeving',
   withdrawnText: (date: string) => `Melder trekte saka tilbake ${date}.`,
+  withdrawnReason: 'Grunngjeving frå melder:',
+  submitterWithTeams: (formName: string, teamsName: string) => `${formName} (i Teams: ${teamsName})`,
   infoHeading: 'Spørsmål til melder',
   infoQuestion: (n: number, date: string) => `Spørsmål ${n} (${date}):`,
   infoReply: (date: string) => `Svar frå melder (${date}):`,
@@ -311,7 +368,14 @@ const routingNn = {
     forwarded: 'registrerte at saka vart send vidare',
     withdrawn: 'trekte saka tilbake',
   } as Record<string, string>,
-  viewOnly: 'Du kan sjå saka, men ikkje ta avgjerder i henne.',
+  /** Where the case stands, for those who follow it without a step of their own to take. */
+  standing: {
+    submitted: 'Saka ventar på at sekretariatet føreslår kvar ho skal handsamast.',
+    routing_proposed: 'Saka ventar på at SSU-leiinga godkjenner forslaget.',
+    routed: (forum: string) => `Saka er til handsaming i ${forum}.`,
+    decided: (date: string) => `Saka er avgjord ${date}.`,
+    returned: (date: string) => `Saka vart send tilbake til melder ${date}.`,
+  },
   actions: {
     propose: 'Foreslå utval',
     return: 'Returner saka',
@@ -380,6 +444,8 @@ const routingNn = {
       `Sekretariatet foreslår ruting for sak ${number}. Godkjenn eller vel eit anna utval.`,
     routed: (number: string, forum: string) => `Saka di ${number} skal handsamast i ${forum}.`,
     reasonLabel: 'Grunngjeving:',
+    secretariatReasonLabel: 'Grunngjeving frå sekretariatet:',
+    ssuCommentLabel: 'Kommentar frå SSU-leiinga:',
     returned: (number: string) =>
       `Saka di ${number} skal ikkje handsamast i helsefellesskapet og er send tilbake til deg.`,
     infoRequested: (number: string) =>
@@ -448,6 +514,8 @@ const routingNb: RoutingMessages = {
   chainForwarded: (date, forum) => `${date}: sendt videre til ${forum}`,
   returnedHeading: 'Returnert med begrunnelse',
   withdrawnText: (date) => `Melder trakk saken tilbake ${date}.`,
+  withdrawnReason: 'Begrunnelse fra melder:',
+  submitterWithTeams: (formName, teamsName) => `${formName} (i Teams: ${teamsName})`,
   infoHeading: 'Spørsmål til melder',
   infoQuestion: (n, date) => `Spørsmål ${n} (${date}):`,
   infoReply: (date) => `Svar fra melder (${date}):`,
@@ -469,7 +537,13 @@ const routingNb: RoutingMessages = {
     forwarded: 'registrerte at saken ble sendt videre',
     withdrawn: 'trakk saken tilbake',
   },
-  viewOnly: 'Du kan se saken, men ikke ta beslutninger i den.',
+  standing: {
+    submitted: 'Saken venter på at sekretariatet foreslår hvor den skal behandles.',
+    routing_proposed: 'Saken venter på at SSU-ledelsen godkjenner forslaget.',
+    routed: (forum) => `Saken er til behandling i ${forum}.`,
+    decided: (date) => `Saken er avgjort ${date}.`,
+    returned: (date) => `Saken ble sendt tilbake til melder ${date}.`,
+  },
   actions: {
     propose: 'Foreslå utvalg',
     return: 'Returner saken',
@@ -539,6 +613,8 @@ const routingNb: RoutingMessages = {
       `Sekretariatet foreslår ruting for sak ${number}. Godkjenn eller velg et annet utvalg.`,
     routed: (number, forum) => `Saken din ${number} skal behandles i ${forum}.`,
     reasonLabel: 'Begrunnelse:',
+    secretariatReasonLabel: 'Begrunnelse fra sekretariatet:',
+    ssuCommentLabel: 'Kommentar fra SSU-ledelsen:',
     returned: (number) =>
       `Saken din ${number} skal ikke behandles i helsefellesskapet og er sendt tilbake til deg.`,
     infoRequested: (number) =>
@@ -605,6 +681,8 @@ const routingEn: RoutingMessages = {
   chainForwarded: (date, forum) => `${date}: sent on to ${forum}`,
   returnedHeading: 'Returned with the reasons',
   withdrawnText: (date) => `The submitter withdrew the case ${date}.`,
+  withdrawnReason: "The submitter's reasons:",
+  submitterWithTeams: (formName, teamsName) => `${formName} (in Teams: ${teamsName})`,
   infoHeading: 'Questions to the submitter',
   infoQuestion: (n, date) => `Question ${n} (${date}):`,
   infoReply: (date) => `The submitter's reply (${date}):`,
@@ -626,7 +704,13 @@ const routingEn: RoutingMessages = {
     forwarded: 'recorded that the case was sent on',
     withdrawn: 'withdrew the case',
   },
-  viewOnly: 'You can see the case, but not take decisions in it.',
+  standing: {
+    submitted: 'The case is waiting for the secretariat to propose where it is handled.',
+    routing_proposed: 'The case is waiting for the SSU leadership to approve the proposal.',
+    routed: (forum) => `The case is being handled by ${forum}.`,
+    decided: (date) => `The case was decided ${date}.`,
+    returned: (date) => `The case was returned to the submitter ${date}.`,
+  },
   actions: {
     propose: 'Propose a committee',
     return: 'Return the case',
@@ -696,6 +780,8 @@ const routingEn: RoutingMessages = {
       `The secretariat proposes routing for case ${number}. Approve it or choose another committee.`,
     routed: (number, forum) => `Your case ${number} will be handled by ${forum}.`,
     reasonLabel: 'Reasons:',
+    secretariatReasonLabel: "The secretariat's reasons:",
+    ssuCommentLabel: "The SSU leadership's comment:",
     returned: (number) =>
       `Your case ${number} will not be handled by the health partnership and has been returned to you.`,
     infoRequested: (number) =>

@@ -2,7 +2,17 @@ import { normalizeWord } from '../i18n/language';
 
 /** Words a person can type at any time, in nynorsk, bokmål and English. */
 export type Command =
-  'newCase' | 'help' | 'back' | 'skip' | 'cancel' | 'status' | 'submit' | 'yes' | 'continue' | 'discard';
+  | 'newCase'
+  | 'help'
+  | 'back'
+  | 'skip'
+  | 'cancel'
+  | 'status'
+  | 'submit'
+  | 'yes'
+  | 'keep'
+  | 'continue'
+  | 'discard';
 
 const WORDS: Record<Command, string[]> = {
   newCase: [
@@ -22,6 +32,7 @@ const WORDS: Record<Command, string[]> = {
   status: ['status', 'mine saker', 'sakene mine', 'my cases'],
   submit: ['send inn', 'submit', 'send inn saka', 'send inn saken', 'submit the case'],
   yes: ['ja', 'yes', 'ok', 'jepp', 'stemmer', 'ja, bruk dette', 'yes, use this'],
+  keep: ['behald', 'behold', 'keep', 'behald svaret', 'behold svaret', 'keep the answer'],
   continue: ['hald fram', 'fortsett', 'continue', 'halde fram'],
   discard: ['forkast', 'forkast utkastet', 'discard', 'discard the draft'],
 };

@@ -1,7 +1,7 @@
 import { FORM_FIELDS, fieldById, type Answers, type FieldId, type FormField } from '../form/intakeForm';
 import { validateSubmitted, validateTyped, type ValidationError } from '../form/validation';
 import { missingRequired } from '../cases/submitCase';
-import type { Command } from './commands';
+import { GLOBAL_COMMANDS, type Command } from './commands';
 
 /**
  * The intake conversation as a pure state machine: a draft, an input, and what happens next.
@@ -18,24 +18,60 @@ export interface IntakeDraft {
   returnToReview: boolean;
   /** Set when the person came back after a while and was asked to continue or discard. */
   awaitingResume: boolean;
+  /** Set while "discard the draft with its answers?" is asked (after "avbryt"). */
+  confirmingCancel?: boolean;
+  /** Set when "ny sak" led to the continue-or-discard offer: discarding then starts the new case. */
+  newCaseAfterDiscard?: boolean;
+  /**
+   * Counts the steps taken; every card names the draft and this version, so a button on an older
+   * card (or on another draft's card) is recognised instead of acting on what is open now.
+   */
+  version?: number;
   startedAt: string;
   touchedAt: string;
   prefill: { name?: string; email?: string };
 }
 
+/** The draft and version a card was drawn for, sent back with each of its buttons. */
+export interface CardOrigin {
+  draftId: string;
+  version: number;
+}
+
 export type IntakeInput =
   | { kind: 'text'; text: string; command?: Command }
-  | { kind: 'card'; action: 'answer'; field: string; value: unknown }
-  | { kind: 'card'; action: 'edit'; field: string }
-  | { kind: 'card'; action: 'command'; command: Command };
+  | { kind: 'card'; action: 'answer'; field: string; value: unknown; origin?: CardOrigin }
+  | { kind: 'card'; action: 'edit'; field: string; origin?: CardOrigin }
+  | { kind: 'card'; action: 'command'; command: Command; origin?: CardOrigin };
+
+/**
+ * Whether a card button belongs to the draft as it stands: 'otherDraft' for a card of another (or
+ * no longer open) draft, 'outdated' for an older card of this one. Commands that mean the same
+ * everywhere ("ny sak", "hjelp", "status") need no origin.
+ */
+export function cardOriginCheck(
+  draft: IntakeDraft | undefined,
+  input: IntakeInput,
+): 'ok' | 'otherDraft' | 'outdated' {
+  if (input.kind !== 'card') return 'ok';
+  if (input.action === 'command' && GLOBAL_COMMANDS.includes(input.command)) return 'ok';
+  if (!draft || !input.origin || input.origin.draftId !== draft.id) return 'otherDraft';
+  return input.origin.version === versionOf(draft) ? 'ok' : 'outdated';
+}
+
+export function versionOf(draft: IntakeDraft): number {
+  return draft.version ?? 0;
+}
 
 export type IntakeEffect =
   | { type: 'ask'; field: FormField; error?: ValidationError; notice?: 'cannotSkip' | 'atFirstQuestion' }
   | { type: 'review'; hint?: boolean }
   | { type: 'resumeOffer' }
+  | { type: 'confirmCancel' }
   | { type: 'continuing' }
   | { type: 'submit' }
-  | { type: 'cancel' };
+  /** The draft is discarded; `startNew` when the person had asked for a new case. */
+  | { type: 'cancel'; startNew?: boolean };
 
 export function startDraft(id: string, now: Date, prefill: IntakeDraft['prefill']): IntakeDraft {
   const first = FORM_FIELDS[0];
@@ -59,6 +95,7 @@ export function currentField(draft: IntakeDraft): FormField | undefined {
 /** What to show now for the draft as it stands (first question, reprompt after help, language switch). */
 export function promptFor(draft: IntakeDraft): IntakeEffect {
   if (draft.awaitingResume) return { type: 'resumeOffer' };
+  if (draft.confirmingCancel) return { type: 'confirmCancel' };
   const field = currentField(draft);
   return field ? { type: 'ask', field } : { type: 'review' };
 }
@@ -98,7 +135,7 @@ export function step(
   input: IntakeInput,
   now: Date,
 ): { draft: IntakeDraft; effect: IntakeEffect } {
-  const touched = { ...draft, touchedAt: now.toISOString() };
+  const touched = { ...draft, touchedAt: now.toISOString(), version: versionOf(draft) + 1 };
   const command =
     input.kind === 'text'
       ? input.command
@@ -106,17 +143,32 @@ export function step(
         ? input.command
         : undefined;
 
-  if (command === 'cancel' || command === 'discard') return { draft: touched, effect: { type: 'cancel' } };
-
   if (command === 'newCase' && !touched.awaitingResume) {
-    return { draft: { ...touched, awaitingResume: true }, effect: { type: 'resumeOffer' } };
+    const offering = { ...touched, awaitingResume: true, confirmingCancel: false, newCaseAfterDiscard: true };
+    return { draft: offering, effect: { type: 'resumeOffer' } };
   }
-  if (touched.awaitingResume) {
-    if (command === 'continue' || command === 'yes') {
-      const resumed = { ...touched, awaitingResume: false };
+  if (touched.awaitingResume || touched.confirmingCancel) {
+    // The person is being asked "continue or discard?": only an answer to that counts.
+    if (command === 'discard' || command === 'cancel' || (touched.confirmingCancel && command === 'yes')) {
+      // "Forkast utkastet" after "ny sak" goes on to the new case; "avbryt" stops there.
+      const startNew = command === 'discard' && touched.newCaseAfterDiscard === true;
+      return { draft: touched, effect: { type: 'cancel', startNew } };
+    }
+    if (command === 'continue' || command === 'back' || command === 'yes') {
+      const resumed = {
+        ...touched,
+        awaitingResume: false,
+        confirmingCancel: false,
+        newCaseAfterDiscard: false,
+      };
       return { draft: resumed, effect: { type: 'continuing' } };
     }
-    return { draft: touched, effect: { type: 'resumeOffer' } };
+    return { draft: touched, effect: promptFor(touched) };
+  }
+  if (command === 'cancel' || command === 'discard') {
+    // Nothing typed yet is nothing lost; otherwise ask before throwing answers away.
+    if (Object.keys(touched.answers).length === 0) return { draft: touched, effect: { type: 'cancel' } };
+    return { draft: { ...touched, confirmingCancel: true }, effect: { type: 'confirmCancel' } };
   }
 
   if (input.kind === 'card' && input.action === 'edit') {
@@ -148,6 +200,10 @@ export function step(
     if (!result.ok) return { draft: touched, effect: { type: 'ask', field, error: result.error } };
     return advance(answer(touched, field, result.value), field);
   }
+
+  // "Behald svaret" keeps the answer already given (after "tilbake" or "Endre").
+  const current = touched.answers[field.id];
+  if (command === 'keep' && current !== undefined) return advance(touched, field);
 
   // "ja" (typed or the card's button) takes the value Teams gave for this field.
   const prefilled = field.prefill ? touched.prefill[field.prefill] : undefined;

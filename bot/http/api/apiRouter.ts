@@ -18,6 +18,7 @@ import type { Logger } from '../../logger';
 import { attachment, toCsv } from './csv';
 import { CASE_COLUMNS, FILE_NAMES, PLAN_COLUMNS, STATUS_LABELS, langFromQuery } from './labels';
 import { forumByValue, PRIORITY_GROUPS as GROUP_OPTIONS } from '../../domain/partnership';
+import { submitterLine } from '../../domain/cases/submitterName';
 import {
   ageDays,
   caseHistoryView,
@@ -293,7 +294,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
         title: record.title,
         state: record.state,
         answers: record.answers,
-        submitter: { name: record.submitter.name },
+        submitter: { name: submitterLine(record) },
         submittedAt: record.submittedAt,
         updatedAt: record.updatedAt,
         ageDays: ageDays(record, deps.now()),
@@ -387,7 +388,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
         forum ? (forumByValue(forum)?.label[lang] ?? forum) : undefined,
         formatDate(r.submittedAt, lang),
         ageDays(r, now),
-        r.submitter.name,
+        submitterLine(r),
       ]);
     }
     sendCsv(res, `${FILE_NAMES.cases[lang]}.csv`, toCsv(rows));

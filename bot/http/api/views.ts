@@ -3,6 +3,7 @@ import type { Committee, HistoryEntry, Plan, PlanItem } from '../../domain/plans
 import { priorityGroupsOf } from '../../domain/plans/plan';
 import { PRIORITY_GROUPS } from '../../domain/plans/planModel';
 import { currentForum } from '../../domain/reports/annualStats';
+import { submitterLine } from '../../domain/cases/submitterName';
 
 /** What the API returns: the stored model shaped as API.md describes, nothing storage-internal. */
 export function committeeView(committee: Committee, plan?: Plan) {
@@ -88,7 +89,7 @@ export function caseListView(record: CaseRecord, now: Date) {
     submittedAt: record.submittedAt,
     updatedAt: record.updatedAt,
     ageDays: ageDays(record, now),
-    submitterName: record.submitter.name,
+    submitterName: submitterLine(record),
   };
 }
 

@@ -104,15 +104,13 @@ export async function postActivity(base: string, body: unknown): Promise<{ statu
 }
 
 /**
- * Several instances of the server on one storage, as behind a load balancer. The first starts alone
- * (it creates the tables and seeds the plans), the others together.
+ * Several instances of the server on one storage, as behind a load balancer, started at once (as
+ * App Service starts them: table creation and the plans' seeding tolerate each other).
  */
-export async function startBotInstances(
+export function startBotInstances(
   count: number,
   storage: SharedStorage,
   env: Record<string, string> = {},
 ): Promise<BotProcess[]> {
-  const first = await BotProcess.start(storage, env);
-  const others = await Promise.all(Array.from({ length: count - 1 }, () => BotProcess.start(storage, env)));
-  return [first, ...others];
+  return Promise.all(Array.from({ length: count }, () => BotProcess.start(storage, env)));
 }

@@ -17,7 +17,8 @@ export class StoredState {
   async draftAnswers(conversationId: string): Promise<Answers | undefined> {
     const key = `msteams/conversations/${conversationId}/`;
     const items = await new TableStateStorage(this.account.table('botState')).read([key]);
-    const dialogState = items[key]?.dialogState as
+    const state = items[key] as { dialogState?: unknown } | undefined;
+    const dialogState = state?.dialogState as
       { dialogStack?: { state?: { draft?: { answers?: Answers } } }[] } | undefined;
     return dialogState?.dialogStack?.[0]?.state?.draft?.answers;
   }

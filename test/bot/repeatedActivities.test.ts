@@ -3,6 +3,7 @@ import type { Activity } from 'botbuilder';
 import { RunningBot, TestChannel, TestUser, textOf } from '../support/botHarness';
 import { markedCase } from '../support/formSteps';
 import { testConfig } from '../support/globalAzurite';
+import { RoutingWorld } from '../routing/routingWorld';
 
 /**
  * Teams sends an activity again when it got no timely 200. The copy has the same id and must not be
@@ -68,5 +69,42 @@ describe('an activity sent again (same id) through /api/messages', () => {
     const cases = await bot.app.services.cases.listBySubmitter('aad-runa');
     assert.equal(cases.length, 1);
     assert.deepEqual(cases[0]!.answers, stored);
+  });
+});
+
+describe('a card action sent again (same id) through /api/messages', () => {
+  it('is answered with the card as it is now, and decides nothing again with the card as it is now, and decides nothing again', async () => {
+    const world = await RoutingWorld.start();
+    try {
+      await world.joinAll();
+      const number = await world.submit();
+      const secretariat = world.users.secretariat;
+      const click = secretariat.activity({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: {
+          action: {
+            type: 'Action.Execute',
+            verb: 'propose',
+            data: {
+              caseNumber: number,
+              v: 1,
+              proposeForum: 'fsu-barn-og-unge',
+              proposeComment: 'Barn og unge',
+            },
+          },
+          trigger: 'manual',
+        },
+      });
+      assert.equal((await world.bot.post(click)).status, 200);
+      const again = await world.bot.post(click);
+      assert.equal(again.status, 200);
+      const refresh = await secretariat.execute('refresh', { caseNumber: number });
+      assert.deepEqual(JSON.parse(again.body), refresh.body, 'the current card, as a refresh shows it');
+      assert.doesNotMatch(again.body, /alt registrert/, 'Teams sent it again; the person clicked once');
+      assert.equal((await world.bot.app.services.cases.history(number)).length, 2);
+    } finally {
+      await world.stop();
+    }
   });
 });

@@ -73,7 +73,7 @@ describe('an activity sent again (same id) through /api/messages', () => {
 });
 
 describe('a card action sent again (same id) through /api/messages', () => {
-  it('is answered with the card as it is now, and decides nothing again with the card as it is now, and decides nothing again', async () => {
+  it('is answered with the card as it is now, and decides nothing again', async () => {
     const world = await RoutingWorld.start();
     try {
       await world.joinAll();

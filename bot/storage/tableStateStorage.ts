@@ -1,5 +1,6 @@
 import type { Storage, StoreItems } from 'botbuilder';
 import type { TableClient } from '@azure/data-tables';
+import { StateConflictError } from '../domain/stateConflict';
 import { packJson, unpackJson } from './chunkedJson';
 import { encodeKey } from './keys';
 import { isNotFound, statusOf } from './tableErrors';
@@ -10,8 +11,10 @@ const ROW = 'state';
  * botbuilder's `Storage` over Azure Table Storage, so conversation and user state (and with them
  * every intake draft) survive restarts and are shared by all server instances.
  *
- * ETags follow botbuilder's contract: an item read from storage carries its `eTag`, and writing it
- * back succeeds only if nobody wrote in between; `*` or no eTag writes unconditionally.
+ * ETags: an item read from storage carries its `eTag`, and writing it back succeeds only if nobody
+ * wrote in between; an item without an eTag is new (it was read as absent) and is created only if
+ * it is still absent. Either refusal is a `StateConflictError`, so two turns that raced are told
+ * apart from a storage failure. `*` writes unconditionally.
  */
 export class TableStateStorage implements Storage {
   constructor(private readonly table: TableClient) {}
@@ -37,18 +40,15 @@ export class TableStateStorage implements Storage {
         const { eTag, ...state } = (item ?? {}) as Record<string, unknown>;
         const entity = { partitionKey: encodeKey(key), rowKey: ROW, ...packJson(state, 'state') };
         let response;
-        if (typeof eTag === 'string' && eTag !== '*') {
-          try {
+        try {
+          if (eTag === '*') response = await this.table.upsertEntity(entity, 'Replace');
+          else if (typeof eTag === 'string') {
             response = await this.table.updateEntity(entity, 'Replace', { etag: eTag });
-          } catch (error) {
-            const status = statusOf(error);
-            if (status === 412 || status === 404) {
-              throw new Error(`Storage: state "${key}" was changed by another turn (eTag conflict).`);
-            }
-            throw error;
-          }
-        } else {
-          response = await this.table.upsertEntity(entity, 'Replace');
+          } else response = await this.table.createEntity(entity);
+        } catch (error) {
+          // 412: changed since read; 404: deleted since read; 409: created by someone else meanwhile.
+          if ([404, 409, 412].includes(statusOf(error) ?? 0)) throw new StateConflictError(key);
+          throw error;
         }
         // Keep the caller's copy current, so a second save in the same turn is not a false conflict.
         if (item && response.etag) (item as { eTag?: string }).eTag = response.etag;

@@ -6,6 +6,7 @@ import {
 } from 'botbuilder';
 import type { BotIdentityConfig } from '../config';
 import { messages } from '../domain/i18n/messages';
+import { StateConflictError } from '../domain/stateConflict';
 import { REQUEST_ID, type Logger } from '../logger';
 import { turnLang } from './turnLanguage';
 
@@ -20,8 +21,8 @@ export function createBotAdapter(identity: BotIdentityConfig, log: Logger): Clou
   );
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    if (/eTag conflict/.test(error.message)) {
-      // Two turns of one conversation raced (a double click); the first one's state stands.
+    if (error instanceof StateConflictError) {
+      // Turns of one conversation kept racing; the bot gave up on this one after a few attempts.
       log.warn('turn.state_conflict', { conversation: context.activity.conversation?.id });
       return;
     }

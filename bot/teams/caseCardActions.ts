@@ -105,15 +105,18 @@ function typedInputs(data: Record<string, unknown>): Record<string, string> {
  * refresh. The case is always loaded by its number and rendered from storage; of the card's data only
  * the case number, the version it was rendered from (as a concurrency token) and the typed inputs are
  * used. Who may act is decided by the case service from the person in the activity and stored roles.
+ * A `repeat` (an action already handled, sent again by Teams) is answered as a refresh: the card as
+ * it is now, nothing decided again.
  */
 export async function handleCaseCardAction(
   context: TurnContext,
   services: BotServices,
   person: Person,
   lang: Lang,
+  opts: { repeat?: boolean } = {},
 ): Promise<AdaptiveCardInvokeResponse> {
   const value = context.activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined;
-  const verb = value?.action?.verb;
+  const verb = opts.repeat ? 'refresh' : value?.action?.verb;
   const rawData = (value?.action?.data ?? {}) as Record<string, unknown>;
   const caseNumber = typeof rawData.caseNumber === 'string' ? rawData.caseNumber : '';
   if (!caseNumber) return errorResponse(400, 'The card action names no case.');

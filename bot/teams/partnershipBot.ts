@@ -22,6 +22,8 @@ import { INTAKE_DIALOG, IntakeDialog } from './intakeDialog';
 import { setTurnLang } from './turnLanguage';
 import { handleCaseCardAction } from './caseCardActions';
 import { handleRoutingCommand } from './routingCommands';
+import { holdReplies, rememberHandled, trackedActivityId } from './turnBookkeeping';
+import { StateConflictError } from '../domain/stateConflict';
 import type { CaseRecord } from '../domain/cases/caseModel';
 
 /** What the bot remembers about a person, in user state (Table Storage). */
@@ -37,6 +39,8 @@ interface UserProfile {
 }
 
 const PREFILL_TIMEOUT_MS = 4000;
+/** Attempts of a turn that keeps losing the state write to other turns of its conversation. */
+const MAX_TURN_ATTEMPTS = 3;
 
 /** The person behind the activity: the Azure AD object id Teams vouches for, else the channel id. */
 export function personOf(context: TurnContext): Person {
@@ -51,6 +55,8 @@ export function personOf(context: TurnContext): Person {
 export class PartnershipBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly profile: StatePropertyAccessor<UserProfile>;
+  /** Ids of the last activities applied to the conversation (see run). */
+  private readonly handled: StatePropertyAccessor<string[]>;
   private readonly dialogs: DialogSet;
   private readonly intake: IntakeDialog;
 
@@ -62,6 +68,7 @@ export class PartnershipBot extends TeamsActivityHandler {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.profile = userState.createProperty<UserProfile>('profile');
+    this.handled = conversationState.createProperty<string[]>('handledActivities');
     this.intake = new IntakeDialog(services);
     this.dialogs = new DialogSet(this.dialogState).add(this.intake);
 
@@ -85,14 +92,93 @@ export class PartnershipBot extends TeamsActivityHandler {
     });
   }
 
-  /** State is saved after every turn, also when the handler threw after changing it. */
+  /**
+   * One turn, applied at most once per conversation. The activity's id is recorded in conversation
+   * state in the same conditional (ETag) write as the changes the turn made, and the replies go out
+   * only after that write: an activity sent again (Teams or a load balancer repeating a request that
+   * got no 200) is recognised and changes nothing, and a crash leaves both or neither. A turn that
+   * lost the write to another turn of the conversation runs again on the state that won.
+   */
   override async run(context: TurnContext): Promise<void> {
+    const id = trackedActivityId(context.activity);
+    const replies = holdReplies(context);
     try {
-      await super.run(context);
+      let failure: { error: unknown } | undefined;
+      for (let attempt = 1; ; attempt++) {
+        if (id && (await this.wasHandled(context, id, attempt > 1))) {
+          // At once: a repeat. After a lost write: a copy of this activity won, and it answers.
+          if (attempt === 1) await this.answerRepeat(context);
+          break;
+        }
+        try {
+          // An invoke's effects are not in conversation state (case decisions are conditioned on
+          // the case's own version), so after a lost write only the record is written again.
+          const runHandlers = attempt === 1 || context.activity.type !== 'invoke';
+          failure = await this.applyTurn(context, id, runHandlers);
+          break;
+        } catch (error) {
+          if (!(error instanceof StateConflictError) || attempt >= MAX_TURN_ATTEMPTS) throw error;
+          replies.discard();
+        }
+      }
+      await replies.release();
+      if (failure) throw failure.error;
     } finally {
-      await this.conversationState.saveChanges(context, false);
-      await this.userState.saveChanges(context, false);
+      replies.stopHolding();
     }
+  }
+
+  /**
+   * Runs the handlers and stores their changes together with the record that the activity was
+   * handled. State is stored also when a handler threw after changing it (the draft is the person's
+   * work); the handler's error is returned, to be raised once the replies are out.
+   */
+  private async applyTurn(
+    context: TurnContext,
+    id: string | undefined,
+    runHandlers: boolean,
+  ): Promise<{ error: unknown } | undefined> {
+    let failure: { error: unknown } | undefined;
+    if (runHandlers) {
+      try {
+        await super.run(context);
+      } catch (error) {
+        failure = { error };
+      }
+    }
+    if (id) await this.handled.set(context, rememberHandled(await this.handled.get(context, []), id));
+    // User state first: what it holds (language, welcome, reference) is the same when written twice.
+    await this.userState.saveChanges(context, false);
+    await this.conversationState.saveChanges(context, false);
+    return failure;
+  }
+
+  /** Whether the conversation has handled this activity; `reload` reads both states afresh. */
+  private async wasHandled(context: TurnContext, id: string, reload: boolean): Promise<boolean> {
+    if (reload) {
+      await this.conversationState.load(context, true);
+      await this.userState.load(context, true);
+    }
+    return (await this.handled.get(context, [])).includes(id);
+  }
+
+  /**
+   * The answer to an activity handled before, changing nothing: the intake's current question (the
+   * first reply may never have arrived), a card action's card as it is now, otherwise nothing.
+   */
+  private async answerRepeat(context: TurnContext): Promise<void> {
+    const lang = await this.lang(context);
+    setTurnLang(context, lang);
+    if (context.activity.type === 'invoke') {
+      const body = await handleCaseCardAction(context, this.services, personOf(context), lang, {
+        repeat: true,
+      });
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+      return;
+    }
+    if (context.activity.type !== 'message') return;
+    const dc = await this.dialogs.createContext(context);
+    if (dc.activeDialog?.id === INTAKE_DIALOG) await dc.repromptDialog();
   }
 
   /** Invokes this bot does not know get a clear 400 instead of botbuilder's 501. */

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { StateConflictError } from '../../bot/domain/stateConflict';
 import { StorageAccount } from '../../bot/storage/storageAccount';
 import { TableStateStorage } from '../../bot/storage/tableStateStorage';
 import { testStorage, uniquePrefix } from '../support/globalAzurite';
@@ -37,11 +38,21 @@ describe('TableStateStorage (botbuilder Storage over Azurite)', () => {
     const first = await readOne(key);
     const second = await readOne(key);
     await storage.write({ [key]: { ...first, n: 2 } });
-    await assert.rejects(storage.write({ [key]: { ...second, n: 3 } }), /eTag conflict/);
+    await assert.rejects(storage.write({ [key]: { ...second, n: 3 } }), StateConflictError);
     const current = await readOne(key);
     assert.equal(current.n, 2);
     await storage.write({ [key]: { ...current, n: 4 } });
     assert.equal((await readOne(key)).n, 4);
+  });
+
+  it('creates an item read as absent only if nobody created it meanwhile, and `*` overwrites', async () => {
+    const first: Item = { n: 1 };
+    const second: Item = { n: 2 };
+    await storage.write({ [key]: first });
+    await assert.rejects(storage.write({ [key]: second }), StateConflictError);
+    assert.equal((await readOne(key)).n, 1);
+    await storage.write({ [key]: { n: 3, eTag: '*' } });
+    assert.equal((await readOne(key)).n, 3);
   });
 
   it('keeps the eTag current after a write, so a second save in one turn is not a conflict', async () => {

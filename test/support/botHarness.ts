@@ -117,6 +117,11 @@ export class RunningBot {
   }
 }
 
+/** Where a TestUser's activities go: one server, or a load balancer in front of several. */
+export interface MessageEndpoint {
+  post(body: unknown): Promise<{ status: number; body: string }>;
+}
+
 /** The body of an invoke response; for `adaptiveCard/action` a card (`value`) or an error. */
 export interface InvokeBody {
   statusCode?: number;
@@ -141,7 +146,7 @@ export class TestUser {
 
   constructor(
     private readonly channel: TestChannel,
-    public bot: RunningBot,
+    public bot: MessageEndpoint,
     readonly identity: UserIdentity,
   ) {
     this.conversationId = `a:conv-${identity.id}`;

@@ -1,4 +1,5 @@
 import {
+  ActivityTypes,
   MessageFactory,
   TeamsActivityHandler,
   TeamsInfo,

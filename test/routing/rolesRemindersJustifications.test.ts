@@ -182,6 +182,7 @@ describe('routing: role administration, standard justifications, reminders, ETag
       actor: { id: IDS.secretariat, name: 'S' },
       verb: 'propose',
       input: { forum: 'ssu', comment: 'SSU' },
+      cardVersion: 1,
     });
 
     // Both decisions read the case before either writes: a barrier in get().
@@ -202,12 +203,14 @@ describe('routing: role administration, standard justifications, reminders, ETag
         actor: { id: IDS.ssuLeader, name: 'L' },
         verb: 'approve',
         input: {},
+        cardVersion: 2,
       }),
       service.decide({
         caseNumber: record.number,
         actor: { id: IDS.ssuDeputy, name: 'D' },
         verb: 'changeForum',
         input: { forum: 'fsu-ikt', comment: 'IKT' },
+        cardVersion: 2,
       }),
     ]);
     sinon.restore();

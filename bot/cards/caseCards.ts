@@ -80,7 +80,8 @@ function answerText(answers: Answers, id: string, lang: Lang, none: string): str
   return shown === undefined || shown === '' ? none : shown;
 }
 
-function preview(text: string, max = PREVIEW_CHARS): string {
+/** The beginning of a long text, marked with " …" where it was cut. */
+export function preview(text: string, max = PREVIEW_CHARS): string {
   const chars = [...text];
   return chars.length > max ? chars.slice(0, max).join('') + ' …' : text;
 }

@@ -12,6 +12,7 @@ import {
   type Action,
   type RoleName,
 } from '../domain/roles/roles';
+import { preview } from '../cards/caseCards';
 import type { BotServices } from './botServices';
 
 /**
@@ -151,8 +152,10 @@ export async function handleRoutingCommand(
     }
     case 'listJustifications': {
       const list = await services.routing.justifications.list();
+      // Each by its beginning, shorter still for a long list: the message must fit in Teams.
+      const max = list.length > 40 ? 60 : 200;
       await say(
-        `${r.justificationsHeading}\n${list.map((j, i) => `${i + 1}. ${j.text[lang]}`).join('\n')}\n\n${r.justificationsUsage}`,
+        `${r.justificationsHeading}\n${list.map((j, i) => `${i + 1}. ${preview(j.text[lang], max)}`).join('\n')}\n\n${r.justificationsUsage}`,
       );
       return true;
     }

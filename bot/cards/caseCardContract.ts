@@ -30,7 +30,11 @@ export const DECISION_FORMS = {
 } as const satisfies Record<DecisionVerb, { fields: Record<string, string>; standard?: string }>;
 
 /** The field a picked standard justification fills when nothing of one's own was typed. */
-export const STANDARD_FIELD = { propose: 'comment', return: 'justification', changeForum: 'comment' } as const;
+export const STANDARD_FIELD = {
+  propose: 'comment',
+  return: 'justification',
+  changeForum: 'comment',
+} as const;
 
 /** The forms where a standard justification can be picked and then edited on the card. */
 export type JustificationForm = 'return' | 'propose';

@@ -47,7 +47,6 @@ export interface EditForm {
   text: string;
 }
 
-
 export interface CaseCardOptions {
   notice?: NoticeKind;
   /** A justification form shown open with its text prefilled (after "use and edit" was pressed). */
@@ -96,7 +95,16 @@ function latest<T>(items: readonly T[], n: number | undefined): { shown: T[]; le
 function shownParts(record: CaseRecord, history: CaseTransition[], view: CaseView) {
   if (view === 'full') {
     const routing = routingOf(record);
-    return { ...routing, history: history as { at: string; by: { name: string }; event?: string; to: CaseState; forum?: string }[] };
+    return {
+      ...routing,
+      history: history as {
+        at: string;
+        by: { name: string };
+        event?: string;
+        to: CaseState;
+        forum?: string;
+      }[],
+    };
   }
   const own = submitterView(record, history);
   return {
@@ -304,12 +312,7 @@ export function caseCard(
         show: shown.outcome !== undefined,
         heading: r.outcomeHeading,
         meeting: shown.outcome
-          ? t(
-              r.outcomeFacts(
-                date(`${shown.outcome.meetingDate}T12:00:00Z`),
-                shown.outcome.forumCaseNumber,
-              ),
-            )
+          ? t(r.outcomeFacts(date(`${shown.outcome.meetingDate}T12:00:00Z`), shown.outcome.forumCaseNumber))
           : '',
         decision: shown.outcome ? t(shown.outcome.decision) : '',
         minutesTitle: r.openMinutes,

@@ -30,7 +30,11 @@ export class CaseViews {
   ) {}
 
   /** undefined: the person may not see the case (caseAccess.ts); they get no card of it. */
-  async viewer(personId: string | undefined, record: CaseRecord, lang: Lang): Promise<CaseViewer | undefined> {
+  async viewer(
+    personId: string | undefined,
+    record: CaseRecord,
+    lang: Lang,
+  ): Promise<CaseViewer | undefined> {
     if (personId === undefined) {
       // The secretariat's team channel: the secretariat's view; the server checks every click anyway.
       return { lang, secretariat: true, ssuLeadership: false, submitter: false, view: 'full' };
@@ -94,7 +98,9 @@ export class CaseViews {
     const card = await this.card(record, viewer, {}, lang);
     return {
       type: 'message',
-      summary: viewer ? routingMessages(lang).caseHeading(record.number) : routingMessages(lang).notices.noAccess,
+      summary: viewer
+        ? routingMessages(lang).caseHeading(record.number)
+        : routingMessages(lang).notices.noAccess,
       attachments: [cardAttachment(card)],
     };
   }

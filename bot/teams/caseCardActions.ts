@@ -1,9 +1,5 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
-import {
-  STANDARD_FIELD,
-  parseCaseCardAction,
-  type CaseCardAction,
-} from '../cards/caseCardContract';
+import { STANDARD_FIELD, parseCaseCardAction, type CaseCardAction } from '../cards/caseCardContract';
 import { noAccessCard, type NoticeKind } from '../cards/caseCards';
 import type { Person } from '../domain/cases/caseModel';
 import type { Lang } from '../domain/i18n/language';

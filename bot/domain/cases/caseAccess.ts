@@ -61,7 +61,9 @@ export class CaseQueries {
    * The cases the person may see, newest first, each with the view they get: every case for those who
    * see all; otherwise their own and those routed to a forum they lead.
    */
-  async visible(personId: string): Promise<{ all: boolean; cases: { record: CaseRecord; view: CaseView }[] }> {
+  async visible(
+    personId: string,
+  ): Promise<{ all: boolean; cases: { record: CaseRecord; view: CaseView }[] }> {
     const { cases, roles } = this.deps;
     const assignments = await roles.rolesOf(personId);
     const all = can(assignments, 'case.view_all');

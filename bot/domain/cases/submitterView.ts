@@ -1,5 +1,11 @@
 import type { Answers } from '../form/intakeForm';
-import { currentForum, routingOf, type ForumStep, type InfoRequest, type Outcome } from '../routing/routingModel';
+import {
+  currentForum,
+  routingOf,
+  type ForumStep,
+  type InfoRequest,
+  type Outcome,
+} from '../routing/routingModel';
 import type { CaseRecord, CaseState, CaseTransition, Submitter } from './caseModel';
 
 /** A history entry as the submitter sees it: who by name only; forum and comment only where they are for them. */

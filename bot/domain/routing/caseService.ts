@@ -184,9 +184,7 @@ export class CaseService {
 
   /** A click on an older card: was it this person's own decision that moved the case on? */
   private async staleReason(record: CaseRecord, request: DecideRequest): Promise<'alreadyApplied' | 'stale'> {
-    const since = (await this.deps.cases.history(record.number)).filter(
-      (h) => h.seq > request.cardVersion,
-    );
+    const since = (await this.deps.cases.history(record.number)).filter((h) => h.seq > request.cardVersion);
     const events = EVENTS_OF[request.verb];
     const own = since.some(
       (h) =>

@@ -267,7 +267,8 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   router.get('/cases/:number', async (req, res) => {
     // Unknown, malformed and not-yours look the same: nobody learns that a case exists.
     const lookup = await deps.caseQueries.open(identityOf(res).personId, param(req, 'number'));
-    if (lookup.kind === 'hidden') throw new ApiError(404, 'not_found', 'No case with that number that you may see.');
+    if (lookup.kind === 'hidden')
+      throw new ApiError(404, 'not_found', 'No case with that number that you may see.');
     const { record, view } = lookup;
     const history = await deps.cases.history(record.number);
     const forum = currentForum(record);

@@ -150,7 +150,13 @@ export interface CaseDetailResponse {
     infoRequests?: { n: number; question: string; askedAt: string; reply?: string; repliedAt?: string }[];
     returned?: { justification: string; at: string };
     withdrawn?: { comment?: string; at: string };
-    outcome?: { decision: string; meetingDate: string; forumCaseNumber: string; minutesUrl: string; at: string };
+    outcome?: {
+      decision: string;
+      meetingDate: string;
+      forumCaseNumber: string;
+      minutesUrl: string;
+      at: string;
+    };
   };
   history: {
     seq: number;

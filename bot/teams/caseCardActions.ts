@@ -52,7 +52,11 @@ export async function handleCaseCardAction(
 
   if (action.verb === 'refresh') return card(lookup.record);
   // A card that does not say which version of the case it shows is taken as out of date.
-  if (action.version === 'invalid') return card(lookup.record, { notice: 'outdated' });
+  if (action.version === 'invalid') {
+    // What they typed stays in the form, to send again from the current card.
+    const typed = 'typed' in action && typeof action.typed === 'object' ? { inputs: action.typed } : {};
+    return card(lookup.record, { notice: 'outdated', ...typed });
+  }
   if (action.verb === 'useJustification')
     return useJustification(services, person, lang, lookup, action, action.version, card);
   return decide(services, person, lang, action, action.version, card);
@@ -132,6 +136,8 @@ async function decide(
   const notice = outcome.kind === 'unchanged' ? outcome.reason : NOTICE_OF[outcome.kind];
   return card(outcome.record, {
     notice,
-    ...(outcome.kind === 'invalid' ? { errors: outcome.errors, inputs: action.typed } : {}),
+    ...(outcome.kind === 'invalid' ? { errors: outcome.errors } : {}),
+    // Not applied: what they typed stays in the form (a stale card, a refusal of the input).
+    ...(outcome.kind === 'invalid' || outcome.kind === 'unchanged' ? { inputs: action.typed } : {}),
   });
 }

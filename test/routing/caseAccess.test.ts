@@ -198,6 +198,12 @@ describe('case access: every card action first decides who may see the case', ()
       const text = allText(body.value);
       assert.match(text, /Kortet var utdatert, så ingenting er endra/, `v=${JSON.stringify(v)}`);
       assert.ok(text.includes(REFERENCE_CASE.title), 'the current card');
+      assert.ok(JSON.stringify(body.value).includes('"id":"proposeComment","label":'), 'the form is there');
+      assert.match(
+        JSON.stringify(body.value),
+        /"id":"proposeComment"[^}]*"value":"Ja"/,
+        'what they typed kept',
+      );
       const ret = await world.users.secretariat.execute('return', { ...data, justification: 'Nei' });
       assert.match(allText(ret.body.value), /Kortet var utdatert/);
     }

@@ -8,6 +8,7 @@ import { StorageAccount } from './storage/storageAccount';
 import { TableCaseRepository } from './storage/tableCaseRepository';
 import { TableRoleRepository } from './storage/tableRoleRepository';
 import { bootstrapRoles } from './domain/roles/bootstrapRoles';
+import { CaseQueries } from './domain/cases/caseAccess';
 import { TableStateStorage } from './storage/tableStateStorage';
 import { createBotAdapter } from './teams/botAdapter';
 import type { BotServices } from './teams/botServices';
@@ -45,7 +46,11 @@ export async function createApp(
     now: opts.now ?? (() => new Date()),
   };
   // Routing cards, notifications and reminders (issue 3); proactive sends go through the adapter.
-  const services: BotServices = { ...core, routing: createRouting(core, { storage, adapter, log }) };
+  const services: BotServices = {
+    ...core,
+    caseQueries: new CaseQueries(core),
+    routing: createRouting(core, { storage, adapter, log }),
+  };
   await bootstrapRoles(services.roles, config.bootstrapRoles, services.now());
   await services.routing.start();
 
@@ -68,6 +73,7 @@ export async function createApp(
     planService: new PlanService({ plans, roles: services.roles, now: services.now }),
     roles: services.roles,
     cases: services.cases,
+    caseQueries: services.caseQueries,
     now: services.now,
     log,
   });

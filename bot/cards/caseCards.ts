@@ -1,5 +1,7 @@
-import type { CaseRecord, CaseState, CaseTransition, Person } from '../domain/cases/caseModel';
+import type { CaseView } from '../domain/cases/caseAccess';
+import type { CaseRecord, CaseState, CaseTransition } from '../domain/cases/caseModel';
 import { isSubmitter, submitterName } from '../domain/cases/submitterName';
+import { submitterView } from '../domain/cases/submitterView';
 import { INTAKE_FORM, fieldById, type Answers } from '../domain/form/intakeForm';
 import { displayAnswer } from '../domain/form/validation';
 import type { Lang } from '../domain/i18n/language';
@@ -7,14 +9,20 @@ import { messages, routingMessages, type RoutingMessages } from '../domain/i18n/
 import { FORUMS, forumByValue } from '../domain/partnership';
 import type { InputError } from '../domain/routing/decisions';
 import type { Justification } from '../domain/routing/justifications';
-import { currentForum, openInfoRequest, routingOf, BEFORE_ROUTING } from '../domain/routing/routingModel';
+import { LIMITS, currentForum, openInfoRequest, routingOf, BEFORE_ROUTING } from '../domain/routing/routingModel';
 import { formatDate } from '../domain/time';
 import { cardBytes, expandCard } from './cardTemplates';
+import { FORM_INPUT_IDS, JUSTIFICATION_FORM_IDS, type JustificationForm } from './caseCardContract';
 import { verbatim } from './verbatim';
 
-/** Teams refuses a message over about 28 KB; above this the answers on the card are shortened. */
-const MAX_CARD_BYTES = 24_000;
+/** Teams refuses a message over about 28 KB; above this the texts on the card are shortened. */
+export const MAX_CARD_BYTES = 24_000;
 const PREVIEW_CHARS = 280;
+/** The last resort: every text this short, and only the latest entries of each list. */
+const SHORT_CHARS = 100;
+const LAST_ENTRIES = 8;
+/** A standard justification is offered by its beginning; "use and edit" brings the whole text. */
+const CHOICE_CHARS = 120;
 /** Teams refreshes a card automatically for at most 60 listed users. */
 export const MAX_REFRESH_USERS = 60;
 
@@ -24,13 +32,12 @@ export interface CaseViewer {
   secretariat: boolean;
   ssuLeadership: boolean;
   submitter: boolean;
+  /** How much of the case they see (bot/domain/cases/caseAccess.ts). */
+  view: CaseView;
 }
 
 export type NoticeKind =
-  'denied' | 'stale' | 'conflict' | 'alreadyApplied' | 'applied' | 'invalid' | 'notFound';
-
-/** The forms where a standard justification can be picked and then edited on the card. */
-export type JustificationForm = 'return' | 'propose';
+  'denied' | 'stale' | 'outdated' | 'conflict' | 'alreadyApplied' | 'applied' | 'invalid' | 'notFound';
 
 /** A form shown open on the card (a ShowCard cannot be opened by the server), its text prefilled. */
 export interface EditForm {
@@ -40,31 +47,6 @@ export interface EditForm {
   /** Put into the form's text box, to be edited before it is sent. */
   text: string;
 }
-
-/** The ids of a justification form's inputs on the card (the handler reads the same ids). */
-export const JUSTIFICATION_FORM_IDS: Record<JustificationForm, { standard: string; text: string }> = {
-  return: { standard: 'returnStandard', text: 'justification' },
-  propose: { standard: 'proposeStandard', text: 'proposeComment' },
-};
-
-/** Input ids on the case card whose value is bound from `inputs`: unbound, they would show "${...}". */
-const INPUT_IDS = [
-  'proposeForum',
-  'proposeComment',
-  'approveComment',
-  'changeForum',
-  'changeComment',
-  'decision',
-  'meetingDate',
-  'forumCaseNumber',
-  'minutesUrl',
-  'forwardForum',
-  'forwardComment',
-  'question',
-  'justification',
-  'reply',
-  'withdrawComment',
-];
 
 export interface CaseCardOptions {
   notice?: NoticeKind;
@@ -98,12 +80,46 @@ function answerText(answers: Answers, id: string, lang: Lang, none: string): str
   return shown === undefined || shown === '' ? none : shown;
 }
 
-function preview(text: string): string {
+/** The beginning of a long text, marked with " …" where it was cut. */
+export function preview(text: string, max = PREVIEW_CHARS): string {
   const chars = [...text];
-  return chars.length > PREVIEW_CHARS ? chars.slice(0, PREVIEW_CHARS).join('') + ' …' : text;
+  return chars.length > max ? chars.slice(0, max).join('') + ' …' : text;
 }
 
-function answerList(record: CaseRecord, lang: Lang, shorten: boolean) {
+/** The latest `n` of a list, and how many earlier ones were left out. */
+function latest<T>(items: readonly T[], n: number | undefined): { shown: T[]; left: number } {
+  if (n === undefined || items.length <= n) return { shown: [...items], left: 0 };
+  return { shown: items.slice(items.length - n), left: items.length - n };
+}
+
+/** What of the case the viewer sees: everything, or the submitter's own view (no proposal, no approvals). */
+function shownParts(record: CaseRecord, history: CaseTransition[], view: CaseView) {
+  if (view === 'full') {
+    const routing = routingOf(record);
+    return {
+      ...routing,
+      history: history as {
+        at: string;
+        by: { name: string };
+        event?: string;
+        to: CaseState;
+        forum?: string;
+      }[],
+    };
+  }
+  const own = submitterView(record, history);
+  return {
+    proposal: undefined,
+    forumChain: own.forumChain,
+    infoRequests: own.infoRequests,
+    returned: own.returned,
+    withdrawn: own.withdrawn,
+    outcome: own.outcome,
+    history: own.history,
+  };
+}
+
+function answerList(record: CaseRecord, lang: Lang, shorten: number | undefined) {
   const m = messages(lang);
   return INTAKE_FORM.flatMap((section) =>
     section.fields.map((field) => {
@@ -111,7 +127,7 @@ function answerList(record: CaseRecord, lang: Lang, shorten: boolean) {
       const value = shown === undefined || shown === '' ? m.notAnswered : shown;
       return {
         label: `${section.number}. ${field.label[lang]}`,
-        value: verbatim(shorten ? preview(value) : value),
+        value: verbatim(shorten ? preview(value, shorten) : value),
       };
     }),
   );
@@ -196,7 +212,9 @@ export function actionsFor(record: CaseRecord, viewer: CaseViewer) {
 /**
  * The case card: the essentials, the routing so far, the history, and the actions of the viewer's
  * role. Rendered from storage every time (send, refresh, after a click). User text (title, answers,
- * comments, names) goes only into TextRuns through verbatim(), so it reads exactly as typed.
+ * comments, names) goes only into TextRuns through verbatim(), so it reads exactly as typed. Whatever
+ * people typed, the card stays under Teams' size limit: long texts are shortened step by step, then
+ * only the latest entries of each list are kept, with a note that the whole case is in the tab.
  */
 export function caseCard(
   record: CaseRecord,
@@ -207,16 +225,15 @@ export function caseCard(
   const { lang } = viewer;
   const m = messages(lang);
   const r = routingMessages(lang);
-  const routing = routingOf(record);
+  const shown = shownParts(record, history, viewer.view);
   const date = (iso: string) => formatDate(iso, lang);
   const can = actionsFor(record, viewer);
-  const actorName = (by: Person) => (isSubmitter(record, by) ? submitterText(record, r) : by.name);
+  const actorName = (by: { id?: string; name: string }) => (isSubmitter(record, by) ? submitterText(record, r) : by.name);
   const anyAction = Object.values(can).some(Boolean);
 
-  const proposal = routing.proposal;
+  const proposal = shown.proposal;
   const showProposal =
     proposal !== undefined && ['routing_proposed', 'routed', 'decided'].includes(record.state);
-  const lastInfo = routing.infoRequests;
   const edit = opts.edit && can[opts.edit.form] ? opts.edit : undefined;
 
   const noticeStyle =
@@ -232,10 +249,19 @@ export function caseCard(
         ? r.notices.notFound(record.number)
         : r.notices[opts.notice];
 
-  /** Level 0: everything in full; 1: the answers shortened; 2: the routing texts too (Teams' size limit). */
-  const build = (level: 0 | 1 | 2) => {
-    const shorten = level >= 1;
-    const t = (text: string) => verbatim(level >= 2 ? preview(text) : text);
+  /**
+   * Level 0: everything in full; 1: the answers shortened; 2: the routing texts too; 3: every text
+   * short and only the latest entries of each list (Teams' size limit).
+   */
+  const build = (level: 0 | 1 | 2 | 3) => {
+    const cut = level >= 3 ? SHORT_CHARS : level >= 2 ? PREVIEW_CHARS : undefined;
+    const t = (text: string) => verbatim(cut ? preview(text, cut) : text);
+    const keep = level >= 3 ? LAST_ENTRIES : undefined;
+    const chain = latest(shown.forumChain, keep);
+    const info = latest(shown.infoRequests, keep);
+    const approvals = latest(proposal?.approvals ?? [], keep);
+    const past = latest(shown.history, keep);
+    const justifications = latest(opts.justifications ?? [], level >= 3 ? 3 * LAST_ENTRIES : undefined);
     const card = expandCard('case-card', {
       caseNumber: record.number,
       version: record.historyCount,
@@ -254,16 +280,16 @@ export function caseCard(
         },
         {
           label: r.facts.organisation,
-          value: verbatim(answerText(record.answers, 'organisation', lang, r.none)),
+          value: t(answerText(record.answers, 'organisation', lang, r.none)),
         },
-        { label: r.facts.urgency, value: verbatim(answerText(record.answers, 'urgency', lang, r.none)) },
+        { label: r.facts.urgency, value: t(answerText(record.answers, 'urgency', lang, r.none)) },
         {
           label: r.facts.priorityGroups,
-          value: verbatim(answerText(record.answers, 'priorityGroups', lang, r.none)),
+          value: t(answerText(record.answers, 'priorityGroups', lang, r.none)),
         },
         {
           label: r.facts.agreementParts,
-          value: verbatim(answerText(record.answers, 'agreementParts', lang, r.none)),
+          value: t(answerText(record.answers, 'agreementParts', lang, r.none)),
         },
         { label: r.facts.submitted, value: date(record.submittedAt) },
       ],
@@ -271,22 +297,22 @@ export function caseCard(
         show: showProposal,
         heading: r.proposalHeading,
         forumLine: proposal
-          ? verbatim(r.proposedForum(forumLabel(proposal.forum, lang), proposal.by.name, date(proposal.at)))
+          ? t(r.proposedForum(forumLabel(proposal.forum, lang), proposal.by.name, date(proposal.at)))
           : '',
         comment: proposal ? t(proposal.comment) : '',
         approvalsLine:
           proposal && record.state === 'routing_proposed'
             ? r.approvals(proposal.approvals.length, opts.approvalsRequired)
             : '',
-        approvals: (proposal?.approvals ?? []).map((a) => ({
-          line: verbatim(r.approvedBy(a.by.name, date(a.at))),
+        approvals: approvals.shown.map((a) => ({
+          line: t(r.approvedBy(a.by.name, date(a.at))),
           comment: a.comment ? t(a.comment) : '',
         })),
       },
       chain: {
-        show: routing.forumChain.length > 0,
+        show: shown.forumChain.length > 0,
         heading: r.chainHeading,
-        steps: routing.forumChain.map((s) => ({
+        steps: chain.shown.map((s) => ({
           line: (s.kind === 'routed' ? r.chainRouted : r.chainForwarded)(
             date(s.at),
             forumLabel(s.forum, lang),
@@ -295,9 +321,9 @@ export function caseCard(
         })),
       },
       info: {
-        show: lastInfo.length > 0,
+        show: shown.infoRequests.length > 0,
         heading: r.infoHeading,
-        items: lastInfo.map((q) => ({
+        items: info.shown.map((q) => ({
           questionLabel: r.infoQuestion(q.n, date(q.askedAt)),
           question: t(q.question),
           replyLabel: q.reply !== undefined && q.repliedAt ? r.infoReply(date(q.repliedAt)) : '',
@@ -306,44 +332,45 @@ export function caseCard(
         })),
       },
       returned: {
-        show: routing.returned !== undefined,
+        show: shown.returned !== undefined,
         heading: r.returnedHeading,
-        text: routing.returned ? t(routing.returned.justification) : '',
+        text: shown.returned ? t(shown.returned.justification) : '',
       },
-      withdrawn: routing.withdrawn ? r.withdrawnText(date(routing.withdrawn.at)) : '',
+      withdrawn: shown.withdrawn ? r.withdrawnText(date(shown.withdrawn.at)) : '',
       withdrawnReason: {
         label: r.withdrawnReason,
-        text: routing.withdrawn?.comment ? t(routing.withdrawn.comment) : '',
+        text: shown.withdrawn?.comment ? t(shown.withdrawn.comment) : '',
       },
       outcome: {
-        show: routing.outcome !== undefined,
+        show: shown.outcome !== undefined,
         heading: r.outcomeHeading,
-        meeting: routing.outcome
-          ? verbatim(
-              r.outcomeFacts(
-                date(`${routing.outcome.meetingDate}T12:00:00Z`),
-                routing.outcome.forumCaseNumber,
-              ),
-            )
+        meeting: shown.outcome
+          ? t(r.outcomeFacts(date(`${shown.outcome.meetingDate}T12:00:00Z`), shown.outcome.forumCaseNumber))
           : '',
-        decision: routing.outcome ? t(routing.outcome.decision) : '',
+        decision: shown.outcome ? t(shown.outcome.decision) : '',
         minutesTitle: r.openMinutes,
-        minutesUrl: routing.outcome?.minutesUrl ?? '',
+        minutesUrl: shown.outcome?.minutesUrl ?? '',
       },
       historyHeading: r.historyHeading,
-      history: history.map((h) =>
-        t(
-          `${date(h.at)} ${actorName(h.by)}: ${r.events[h.event ?? h.to] ?? m.stateLabels[h.to]}${
-            h.forum ? ` (${forumLabel(h.forum, lang)})` : ''
-          }`,
+      history: [
+        ...(past.left > 0 ? [r.historyLeftOut(past.left)] : []),
+        ...past.shown.map((h) =>
+          t(
+            `${date(h.at)} ${actorName(h.by)}: ${r.events[h.event ?? h.to] ?? m.stateLabels[h.to]}${
+              h.forum ? ` (${forumLabel(h.forum, lang)})` : ''
+            }`,
+          ),
         ),
-      ),
+      ],
+      shortened: level >= 2 ? r.shortened : '',
       viewOnly: anyAction ? '' : standingText(record, lang),
       can,
-      // verbatim() here too: the handler undoes it on what comes back (see caseCardActions).
+      // verbatim() here too: the handler undoes it on what comes back (see caseCardContract).
       inputs: {
-        ...Object.fromEntries(INPUT_IDS.map((id) => [id, ''])),
-        ...Object.fromEntries(Object.entries(opts.inputs ?? {}).map(([k, v]) => [k, verbatim(v)])),
+        ...Object.fromEntries(FORM_INPUT_IDS.map((id) => [id, ''])),
+        ...Object.fromEntries(
+          Object.entries(opts.inputs ?? {}).map(([k, v]) => [k, verbatim(preview(v, TEXT_BOX_CHARS))]),
+        ),
       },
       edit: edit
         ? {
@@ -353,19 +380,19 @@ export function caseCard(
             standard: edit.standard ?? '',
             inputId: JUSTIFICATION_FORM_IDS[edit.form].text,
             label: edit.form === 'return' ? r.inputs.justification : r.inputs.comment,
-            // Never shortened: what is in the box is what is sent.
-            text: verbatim(edit.text),
+            // What is in the box is what is sent: never more than the step takes.
+            text: verbatim([...edit.text].slice(0, TEXT_BOX_CHARS).join('')),
             confirm: r.confirm[edit.form],
             style: edit.form === 'return' ? 'destructive' : 'positive',
           }
         : { form: '' },
       forums: FORUMS.map((f) => ({ title: f.label[lang], value: f.value })),
-      justifications: (opts.justifications ?? []).map((j, i) => ({
-        title: `${i + 1}. ${j.text[lang]}`,
+      justifications: justifications.shown.map((j, i) => ({
+        title: verbatim(`${justifications.left + i + 1}. ${preview(j.text[lang], CHOICE_CHARS)}`),
         value: j.id,
       })),
-      answersNote: shorten ? m.summaryLong : '',
-      answers: answerList(record, lang, shorten),
+      answersNote: level >= 1 ? r.shortened : '',
+      answers: answerList(record, lang, level >= 3 ? SHORT_CHARS : level >= 1 ? PREVIEW_CHARS : undefined),
       labels: {
         refresh: r.actions.refresh,
         actions: r.actions,
@@ -379,15 +406,26 @@ export function caseCard(
     if (card.refresh === null || card.refresh === undefined) delete card.refresh;
     return card;
   };
-  const full = build(0);
-  if (cardBytes(full) <= MAX_CARD_BYTES) return full;
-  const shorter = build(1);
-  return cardBytes(shorter) <= MAX_CARD_BYTES ? shorter : build(2);
+  for (const level of [0, 1, 2] as const) {
+    const card = build(level);
+    if (cardBytes(card) <= MAX_CARD_BYTES) return card;
+  }
+  return build(3);
+}
+
+/** The longest text a step's box takes (what is longer could not be sent anyway). */
+const TEXT_BOX_CHARS = Math.max(LIMITS.comment, LIMITS.justification);
+
+/** The answer to anyone who may not see a case: the same whether it exists or not, naming nothing of it. */
+export function noAccessCard(lang: Lang): Record<string, unknown> {
+  return caseMessageCard({ caseNumber: '', heading: routingMessages(lang).notices.noAccess, blocks: [] });
 }
 
 /** A notification as a card: a heading, the case title, quoted texts (verbatim), an optional link or reply field. */
 export function caseMessageCard(opts: {
   caseNumber: string;
+  /** The case's version the message was written at (its reply is checked against it). */
+  version?: number;
   heading: string;
   title?: string;
   blocks: { label?: string; text: string }[];
@@ -396,6 +434,7 @@ export function caseMessageCard(opts: {
 }): Record<string, unknown> {
   return expandCard('case-message', {
     caseNumber: opts.caseNumber,
+    version: opts.version ?? '',
     heading: opts.heading,
     title: opts.title ? verbatim(opts.title) : '',
     blocks: opts.blocks.map((b) => ({ label: b.label ?? '', text: verbatim(b.text) })),

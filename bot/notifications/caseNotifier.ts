@@ -83,7 +83,7 @@ export class CaseNotifier implements CaseEffects {
     const lang = personId
       ? await this.langOf(personId, record.submitter.lang)
       : (this.deps.channel?.lang ?? 'nn');
-    return this.deps.views.activity(record, await this.deps.views.viewer(personId, record, lang));
+    return this.deps.views.activity(record, await this.deps.views.viewer(personId, record, lang), lang);
   }
 
   private async langOf(personId: string, fallback: Lang): Promise<Lang> {
@@ -245,6 +245,7 @@ export class CaseNotifier implements CaseEffects {
           return note(
             caseMessageCard({
               caseNumber: record.number,
+              version: record.historyCount,
               heading: r.notify.infoRequested(record.number),
               title: record.title,
               blocks: [{ text: question }],

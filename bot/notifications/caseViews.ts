@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
-import { caseCard, type CaseCardOptions, type CaseViewer } from '../cards/caseCards';
+import { caseCard, noAccessCard, type CaseCardOptions, type CaseViewer } from '../cards/caseCards';
 import { cardAttachment } from '../cards/cardTemplates';
+import { caseViewFor } from '../domain/cases/caseAccess';
 import type { CaseRecord } from '../domain/cases/caseModel';
 import type { CaseRepository } from '../domain/cases/caseRepository';
 import type { Lang } from '../domain/i18n/language';
@@ -28,17 +29,25 @@ export class CaseViews {
     },
   ) {}
 
-  async viewer(personId: string | undefined, record: CaseRecord, lang: Lang): Promise<CaseViewer> {
+  /** undefined: the person may not see the case (caseAccess.ts); they get no card of it. */
+  async viewer(
+    personId: string | undefined,
+    record: CaseRecord,
+    lang: Lang,
+  ): Promise<CaseViewer | undefined> {
     if (personId === undefined) {
       // The secretariat's team channel: the secretariat's view; the server checks every click anyway.
-      return { lang, secretariat: true, ssuLeadership: false, submitter: false };
+      return { lang, secretariat: true, ssuLeadership: false, submitter: false, view: 'full' };
     }
     const assignments = await this.deps.roles.rolesOf(personId);
+    const view = caseViewFor(assignments, personId, record);
+    if (!view) return undefined;
     return {
       lang,
       secretariat: can(assignments, 'case.propose_routing'),
       ssuLeadership: can(assignments, 'case.approve_routing'),
       submitter: record.submitter.id === personId,
+      view,
     };
   }
 
@@ -64,11 +73,14 @@ export class CaseViews {
     return ids.slice(0, 60);
   }
 
+  /** The viewer's card of the case; someone who may not see it (no viewer) gets the no-access card. */
   async card(
     record: CaseRecord,
-    viewer: CaseViewer,
+    viewer: CaseViewer | undefined,
     opts: Omit<CaseCardOptions, 'approvalsRequired' | 'justifications' | 'refreshUserIds'> = {},
+    lang: Lang = 'nn',
   ): Promise<Record<string, unknown>> {
+    if (!viewer) return noAccessCard(lang);
     const [history, justifications, refreshUserIds] = await Promise.all([
       this.deps.cases.history(record.number),
       viewer.secretariat || viewer.ssuLeadership ? this.deps.justifications.list() : Promise.resolve([]),
@@ -82,11 +94,13 @@ export class CaseViews {
     });
   }
 
-  async activity(record: CaseRecord, viewer: CaseViewer): Promise<Partial<Activity>> {
-    const card = await this.card(record, viewer);
+  async activity(record: CaseRecord, viewer: CaseViewer | undefined, lang: Lang): Promise<Partial<Activity>> {
+    const card = await this.card(record, viewer, {}, lang);
     return {
       type: 'message',
-      summary: routingMessages(viewer.lang).caseHeading(record.number),
+      summary: viewer
+        ? routingMessages(lang).caseHeading(record.number)
+        : routingMessages(lang).notices.noAccess,
       attachments: [cardAttachment(card)],
     };
   }

@@ -2,15 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
 import type { DeniedAttempt, RoleChange, RoleRepository } from '../domain/roles/roleRepository';
 import type { RoleAssignment, RoleName } from '../domain/roles/roles';
-import { encodeKey } from './keys';
-import { isNotFound } from './tableErrors';
+import { encodeKey, prefixUpperBound } from './keys';
+import { isNotFound, retryOnConflict } from './tableErrors';
 
 type Row = Record<string, unknown>;
 
+/** Refused attempts: partitions `denied-<hour>`; earlier versions wrote single rows to 'denied'. */
+const DENIED = 'denied';
+/** Distinct targets counted per person and hour before the rest share one overflow row. */
+const MAX_TARGETS_PER_HOUR = 20;
+
 /**
  * Roles in Table Storage. `Roles`: one partition per person (their roles in one query), row key
- * `<role>|<scope>`. `RoleAudit`: partition 'change' for grants and revokes, 'denied' for refused
- * attempts, row keys in time order; never updated.
+ * `<role>|<scope>`. `RoleAudit`: partition 'change' for grants and revokes (row keys in time order,
+ * never updated); refused attempts in one partition per hour (`denied-2026-11-28T16`), one row per
+ * person and target with a count, so repeated refusals cannot grow the table without limit.
  */
 export class TableRoleRepository implements RoleRepository {
   constructor(
@@ -97,15 +103,97 @@ export class TableRoleRepository implements RoleRepository {
     return this.read<RoleChange>('change');
   }
 
+  /**
+   * Counts the attempt in its person's row for the target and hour (created on the first, then
+   * updated with its ETag). A person trying more than MAX_TARGETS_PER_HOUR targets in an hour is
+   * counted on one overflow row ('*') for the rest of it.
+   */
   async recordDenied(attempt: DeniedAttempt): Promise<void> {
-    await this.log('denied', attempt);
+    const partitionKey = `${DENIED}-${attempt.at.slice(0, 13)}`;
+    const person = encodeKey(attempt.personId);
+    await retryOnConflict(async () => {
+      let rowKey = `${person}|${encodeKey(attempt.target)}`;
+      let row = await this.auditRow(partitionKey, rowKey);
+      if (!row && (await this.targetsInHour(partitionKey, person)) >= MAX_TARGETS_PER_HOUR) {
+        rowKey = `${person}|*`;
+        row = await this.auditRow(partitionKey, rowKey);
+      }
+      if (!row) {
+        await this.audit.createEntity({
+          partitionKey,
+          rowKey,
+          at: attempt.at,
+          lastAt: attempt.at,
+          personId: attempt.personId,
+          action: attempt.action,
+          actions: attempt.action,
+          target: rowKey.endsWith('|*') ? '*' : attempt.target,
+          count: 1,
+        });
+        return;
+      }
+      const actions = new Set(String(row.actions ?? row.action).split(','));
+      actions.add(attempt.action);
+      await this.audit.updateEntity(
+        {
+          partitionKey,
+          rowKey,
+          lastAt: attempt.at,
+          action: attempt.action,
+          actions: [...actions].join(','),
+          count: Number(row.count ?? 1) + 1,
+        },
+        'Merge',
+        { etag: row.etag as string },
+      );
+    });
   }
 
   async deniedAttempts(): Promise<DeniedAttempt[]> {
-    return this.read<DeniedAttempt>('denied');
+    const rows = this.audit.listEntities<Row>({
+      queryOptions: {
+        filter: odata`PartitionKey ge ${DENIED} and PartitionKey lt ${prefixUpperBound(DENIED)}`,
+      },
+    });
+    const result: DeniedAttempt[] = [];
+    for await (const row of rows) {
+      result.push({
+        at: row.at as string,
+        personId: row.personId as string,
+        action: row.action as DeniedAttempt['action'],
+        target: row.target as string,
+        count: Number(row.count ?? 1),
+        lastAt: (row.lastAt ?? row.at) as string,
+        actions: String(row.actions ?? row.action).split(',') as DeniedAttempt['action'][],
+      });
+    }
+    return result;
   }
 
-  private async log(partition: 'change' | 'denied', entry: RoleChange | DeniedAttempt): Promise<void> {
+  private async auditRow(partitionKey: string, rowKey: string): Promise<Row | undefined> {
+    try {
+      return await this.audit.getEntity<Row>(partitionKey, rowKey);
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** How many target rows the person has in the hour, counted up to the cap. */
+  private async targetsInHour(partitionKey: string, person: string): Promise<number> {
+    const prefix = `${person}|`;
+    const rows = this.audit.listEntities<Row>({
+      queryOptions: {
+        filter: odata`PartitionKey eq ${partitionKey} and RowKey ge ${prefix} and RowKey lt ${prefixUpperBound(prefix)}`,
+        select: ['RowKey'],
+      },
+    });
+    let n = 0;
+    for await (const _row of rows) if (++n >= MAX_TARGETS_PER_HOUR) break;
+    return n;
+  }
+
+  private async log(partition: 'change', entry: RoleChange): Promise<void> {
     await this.audit.createEntity({
       partitionKey: partition,
       rowKey: `${entry.at}-${randomUUID()}`,

@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config';
+import type { CaseQueries } from '../domain/cases/caseAccess';
 import type { CaseRepository } from '../domain/cases/caseRepository';
 import type { RoleRepository } from '../domain/roles/roleRepository';
 import type { RoutingRuntime } from '../notifications/routingRuntime';
@@ -10,6 +11,8 @@ export interface BotServices {
   cases: CaseRepository;
   conversationRefs: ConversationRefRepository;
   roles: RoleRepository;
+  /** Who may see which case (every card action checks it first). */
+  caseQueries: CaseQueries;
   now: () => Date;
   /** Routing cards, notifications, reminders and standard justifications (issue 3). */
   routing: RoutingRuntime;

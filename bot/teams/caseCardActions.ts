@@ -1,17 +1,12 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
-import {
-  JUSTIFICATION_FORM_IDS,
-  caseMessageCard,
-  type JustificationForm,
-  type NoticeKind,
-} from '../cards/caseCards';
-import type { Lang } from '../domain/i18n/language';
-import { routingMessages } from '../domain/i18n/messages';
-import type { DecideOutcome } from '../domain/routing/caseService';
-import type { DecisionInput } from '../domain/routing/decisions';
-import { isDecisionVerb, type DecisionVerb } from '../domain/routing/routingModel';
+import { STANDARD_FIELD, parseCaseCardAction, type CaseCardAction } from '../cards/caseCardContract';
+import { noAccessCard, type NoticeKind } from '../cards/caseCards';
 import type { Person } from '../domain/cases/caseModel';
-import { unverbatim } from '../cards/verbatim';
+import type { Lang } from '../domain/i18n/language';
+import type { DecideOutcome } from '../domain/routing/caseService';
+import { typedOrStandard } from '../domain/routing/justifications';
+import type { CaseRecord } from '../domain/cases/caseModel';
+import type { CaseView } from '../domain/cases/caseAccess';
 import type { BotServices } from './botServices';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -28,85 +23,16 @@ function errorResponse(statusCode: number, message: string): AdaptiveCardInvokeR
   };
 }
 
-/**
- * Input ids on the card, per verb, where they differ from the rule's field names: ids must be unique
- * across the whole card, and one card holds the forms of several actions.
- */
-const CARD_IDS: Partial<Record<DecisionVerb, Record<string, string>>> = {
-  propose: { forum: 'proposeForum', comment: 'proposeComment' },
-  approve: { comment: 'approveComment' },
-  changeForum: { forum: 'changeForum', comment: 'changeComment' },
-  forward: { forum: 'forwardForum', comment: 'forwardComment' },
-  withdraw: { comment: 'withdrawComment' },
-};
-
-/** Where a standard justification was picked and no own text written, the standard text is used. */
-const STANDARD_OF: Partial<Record<DecisionVerb, { id: string; field: string }>> = {
-  propose: { id: 'proposeStandard', field: 'comment' },
-  changeForum: { id: 'changeStandard', field: 'comment' },
-  return: { id: 'returnStandard', field: 'justification' },
-};
-
-/** "Use and edit": the picked standard justification is put into the form's text box to be edited. */
-const USE_JUSTIFICATION = 'useJustification';
-
-/**
- * Re-renders the person's card with the form open and its text box holding the picked standard
- * justification in their language (or what they had typed, when none was picked). Checked like the
- * step itself (the secretariat's role); nothing is written to the case.
- */
-async function useJustification(
-  services: BotServices,
-  person: Person,
-  lang: Lang,
-  caseNumber: string,
-  form: JustificationForm,
-  data: Record<string, unknown>,
-  cardVersion: number | undefined,
-  notFound: () => AdaptiveCardInvokeResponse,
-): Promise<AdaptiveCardInvokeResponse> {
-  const { routing } = services;
-  const access = await routing.caseService.mayDecide({ caseNumber, actor: person, verb: form });
-  if (access.kind === 'notFound') return notFound();
-  const { record } = access;
-  const viewer = await routing.views.viewer(person.id, record, lang);
-  if (access.kind === 'denied')
-    return cardResponse(await routing.views.card(record, viewer, { notice: 'denied' }));
-
-  const ids = JUSTIFICATION_FORM_IDS[form];
-  const picked = typeof data[ids.standard] === 'string' ? (data[ids.standard] as string) : '';
-  const standard = picked ? (await routing.justifications.list()).find((j) => j.id === picked) : undefined;
-  const typed = typeof data[ids.text] === 'string' ? (data[ids.text] as string) : '';
-  const forum = data.proposeForum;
-  return cardResponse(
-    await routing.views.card(record, viewer, {
-      ...(cardVersion !== undefined && cardVersion !== record.historyCount ? { notice: 'stale' } : {}),
-      edit: {
-        form,
-        ...(standard ? { standard: standard.id } : {}),
-        text: standard ? standard.text[lang] : typed,
-      },
-      ...(form === 'propose' && typeof forum === 'string' ? { inputs: { proposeForum: forum } } : {}),
-    }),
-  );
-}
-
-/** Inputs as typed, to show them again on the card when the input was refused. */
-function typedInputs(data: Record<string, unknown>): Record<string, string> {
-  const inputs: Record<string, string> = {};
-  for (const [key, value] of Object.entries(data)) {
-    if (key !== 'caseNumber' && key !== 'v' && typeof value === 'string') inputs[key] = value;
-  }
-  return inputs;
-}
+type Visible = { record: CaseRecord; view: CaseView };
 
 /**
  * `adaptiveCard/action` (Universal Actions): a click on a case card, or Teams asking for the card's
- * refresh. The case is always loaded by its number and rendered from storage; of the card's data only
- * the case number, the version it was rendered from (as a concurrency token) and the typed inputs are
- * used. Who may act is decided by the case service from the person in the activity and stored roles.
- * A `repeat` (an action already handled, sent again by Teams) is answered as a refresh: the card as
- * it is now, nothing decided again.
+ * refresh. First the person must be allowed to see the case (the rule of caseAccess.ts, from stored
+ * roles); anyone else gets the same short "no access" card whether the case exists or not. Then the
+ * case is rendered from storage; of the card's data only the case number, the version it was rendered
+ * from (a concurrency token that fails closed) and the typed inputs are used. Who may take a step is
+ * decided by the case service. A `repeat` (an action already handled, sent again by Teams) is
+ * answered as a refresh: the card as it is now, nothing decided again.
  */
 export async function handleCaseCardAction(
   context: TurnContext,
@@ -115,72 +41,105 @@ export async function handleCaseCardAction(
   lang: Lang,
   opts: { repeat?: boolean } = {},
 ): Promise<AdaptiveCardInvokeResponse> {
-  const value = context.activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined;
-  const verb = opts.repeat ? 'refresh' : value?.action?.verb;
-  const rawData = (value?.action?.data ?? {}) as Record<string, unknown>;
-  const caseNumber = typeof rawData.caseNumber === 'string' ? rawData.caseNumber : '';
-  if (!caseNumber) return errorResponse(400, 'The card action names no case.');
+  const parsed = parseCaseCardAction((context.activity.value as { action?: unknown } | undefined)?.action);
+  if (!parsed.ok) return errorResponse(400, parsed.reason);
+  const action = parsed.action;
+  const lookup = await services.caseQueries.open(person.id, action.caseNumber);
+  if (lookup.kind === 'hidden') return cardResponse(noAccessCard(lang));
   const { routing } = services;
-  const r = routingMessages(lang);
-  const notFound = () =>
-    cardResponse(caseMessageCard({ caseNumber, heading: r.notices.notFound(caseNumber), blocks: [] }));
-
-  if (verb === 'refresh') {
-    const record = await services.cases.get(caseNumber);
-    if (!record) return notFound();
-    return cardResponse(
-      await routing.views.card(record, await routing.views.viewer(person.id, record, lang)),
+  const card = async (record: CaseRecord, opts: Parameters<typeof routing.views.card>[2] = {}) =>
+    cardResponse(
+      await routing.views.card(record, await routing.views.viewer(person.id, record, lang), opts, lang),
     );
-  }
-  if (verb !== USE_JUSTIFICATION && !isDecisionVerb(verb))
-    return errorResponse(400, `Unknown card action "${String(verb)}".`);
 
-  // Text shown back on a card went through verbatim(); what comes back is what the person sees.
-  const data = Object.fromEntries(
-    Object.entries(rawData).map(([k, v]) => [k, typeof v === 'string' ? unverbatim(v) : v]),
-  );
-  const v = data.v;
-  const cardVersion =
-    typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,6}$/.test(v) ? Number(v) : undefined;
+  if (opts.repeat || action.verb === 'refresh') return card(lookup.record);
+  // A card that does not say which version of the case it shows is taken as out of date.
+  if (action.version === 'invalid') {
+    // What they typed stays in the form, to send again from the current card.
+    const typed = 'typed' in action && typeof action.typed === 'object' ? { inputs: action.typed } : {};
+    return card(lookup.record, { notice: 'outdated', ...typed });
+  }
+  if (action.verb === 'useJustification')
+    return useJustification(services, person, lang, lookup, action, action.version, card);
+  return decide(services, person, lang, action, action.version, card);
+}
 
-  if (verb === USE_JUSTIFICATION) {
-    const form = data.form;
-    if (form !== 'return' && form !== 'propose') return errorResponse(400, 'The card action names no form.');
-    return useJustification(services, person, lang, caseNumber, form, data, cardVersion, notFound);
-  }
-  const input: DecisionInput = { ...data };
-  delete input.caseNumber;
-  delete input.v;
-  for (const [field, id] of Object.entries(CARD_IDS[verb] ?? {})) input[field] = data[id];
-  const standardOf = STANDARD_OF[verb];
-  const picked = standardOf ? data[standardOf.id] : undefined;
-  if (standardOf && typeof picked === 'string' && picked !== '') {
-    const typed = input[standardOf.field];
-    if (typeof typed !== 'string' || typed.trim() === '') {
-      const standard = (await routing.justifications.list()).find((j) => j.id === picked);
-      if (standard) input[standardOf.field] = standard.text[lang];
-    }
-  }
-  const outcome: DecideOutcome = await routing.caseService.decide({
-    caseNumber,
+type CardOf = (
+  record: CaseRecord,
+  opts?: Parameters<BotServices['routing']['views']['card']>[2],
+) => Promise<AdaptiveCardInvokeResponse>;
+
+/**
+ * "Use and edit": re-renders the person's card with the form open and its text box holding the picked
+ * standard justification in their language (or what they had typed, when none was picked). Checked
+ * like the step itself (the secretariat's role); nothing is written to the case.
+ */
+async function useJustification(
+  services: BotServices,
+  person: Person,
+  lang: Lang,
+  { record }: Visible,
+  action: Extract<CaseCardAction, { verb: 'useJustification' }>,
+  version: number,
+  card: CardOf,
+): Promise<AdaptiveCardInvokeResponse> {
+  const { routing } = services;
+  const access = await routing.caseService.mayDecide({
+    caseNumber: record.number,
     actor: person,
-    verb,
+    verb: action.form,
+  });
+  if (access.kind === 'notFound') return cardResponse(noAccessCard(lang));
+  if (access.kind === 'denied') return card(access.record, { notice: 'denied' });
+  const current = access.record;
+  const standard = action.standard
+    ? (await routing.justifications.list()).find((j) => j.id === action.standard)
+    : undefined;
+  return card(current, {
+    ...(version !== current.historyCount ? { notice: 'stale' } : {}),
+    edit: {
+      form: action.form,
+      ...(standard ? { standard: standard.id } : {}),
+      text: standard ? standard.text[lang] : action.typed,
+    },
+    ...(action.form === 'propose' && action.forum ? { inputs: { proposeForum: action.forum } } : {}),
+  });
+}
+
+const NOTICE_OF: Record<Exclude<DecideOutcome['kind'], 'notFound' | 'unchanged'>, NoticeKind> = {
+  applied: 'applied',
+  denied: 'denied',
+  invalid: 'invalid',
+};
+
+async function decide(
+  services: BotServices,
+  person: Person,
+  lang: Lang,
+  action: Extract<CaseCardAction, { input: Record<string, string> }>,
+  version: number,
+  card: CardOf,
+): Promise<AdaptiveCardInvokeResponse> {
+  const { routing } = services;
+  const input: Record<string, string> = { ...action.input };
+  const standardField = (STANDARD_FIELD as Partial<Record<string, string>>)[action.verb];
+  if (standardField && action.standard) {
+    const picked = (await routing.justifications.list()).find((j) => j.id === action.standard);
+    input[standardField] = typedOrStandard(input[standardField] ?? '', picked, lang);
+  }
+  const outcome = await routing.caseService.decide({
+    caseNumber: action.caseNumber,
+    actor: person,
+    verb: action.verb,
     input,
-    ...(cardVersion !== undefined ? { cardVersion } : {}),
+    cardVersion: version,
   });
-  if (outcome.kind === 'notFound') return notFound();
-  const notice: NoticeKind =
-    outcome.kind === 'applied'
-      ? 'applied'
-      : outcome.kind === 'unchanged'
-        ? outcome.reason
-        : outcome.kind === 'denied'
-          ? 'denied'
-          : 'invalid';
-  const viewer = await routing.views.viewer(person.id, outcome.record, lang);
-  const card = await routing.views.card(outcome.record, viewer, {
+  if (outcome.kind === 'notFound') return cardResponse(noAccessCard(lang));
+  const notice = outcome.kind === 'unchanged' ? outcome.reason : NOTICE_OF[outcome.kind];
+  return card(outcome.record, {
     notice,
-    ...(outcome.kind === 'invalid' ? { errors: outcome.errors, inputs: typedInputs(data) } : {}),
+    ...(outcome.kind === 'invalid' ? { errors: outcome.errors } : {}),
+    // Not applied: what they typed stays in the form (a stale card, a refusal of the input).
+    ...(outcome.kind === 'invalid' || outcome.kind === 'unchanged' ? { inputs: action.typed } : {}),
   });
-  return cardResponse(card);
 }

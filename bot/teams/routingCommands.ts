@@ -16,6 +16,7 @@ import {
   type RoleAssignment,
   type RoleName,
 } from '../domain/roles/roles';
+import { preview } from '../cards/caseCards';
 import type { BotServices } from './botServices';
 
 /**
@@ -165,9 +166,11 @@ export async function handleRoutingCommand(
     }
     case 'listJustifications': {
       const list = await services.routing.justifications.list();
+      // Each by its beginning, shorter still for a long list: the card must fit in Teams.
+      const max = list.length > 40 ? 60 : 200;
       await sayList(
         r.justificationsHeading,
-        list.map((j, i) => `${i + 1}. ${j.text[lang]}`),
+        list.map((j, i) => `${i + 1}. ${preview(j.text[lang], max)}`),
         r.justificationsUsage,
       );
       return true;

@@ -108,7 +108,7 @@ describe('tab API: cases, exports and statistics', () => {
     await bot.stop();
   });
 
-  it('the secretariat sees every case; others only their own, and 403 on someone else’s', async () => {
+  it('the secretariat sees every case; others only their own, and someone else’s looks like no case', async () => {
     const all = await call<CaseListItem[]>(bot, 'GET', '/api/cases', secretariat);
     assert.equal(all.status, 200);
     assert.deepEqual(
@@ -141,7 +141,8 @@ describe('tab API: cases, exports and statistics', () => {
     assert.ok(detail.body.form.some((f: { id: string }) => f.id === 'background'));
 
     const foreign = await call(bot, 'GET', `/api/cases/${runaCase.number}`, per);
-    assert.equal(foreign.status, 403);
+    assert.equal(foreign.status, 404);
+    assert.equal(foreign.text, (await call(bot, 'GET', '/api/cases/2025-999', per)).text, 'same as no case');
     assert.ok(!foreign.text.includes('Betre koordinering'), 'nothing of the case leaks');
     const denied = await bot.app.services.roles.deniedAttempts();
     assert.ok(denied.some((d) => d.personId === 'aad-per' && d.target === `case:${runaCase.number}`));

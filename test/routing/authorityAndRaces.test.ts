@@ -16,14 +16,17 @@ describe('routing: only the role named for a step may take it; one decision wins
 
     // The outsider replays exactly what the secretariat's card would send.
     const data = { caseNumber: number, v: 1, proposeForum: 'fsu-ikt', proposeComment: 'Eg bestemmer' };
+    // They may not even see the case: the short card that names nothing of it.
     const result = await world.act('outsider', 'propose', data);
-    assert.match(result.text, /Du har ikkje rolla som skal til for dette steget/);
-    assert.deepEqual(verbsOf(result.card), ['refresh'], 'read-only view');
-    assert.match(result.text, /Saka ventar på at sekretariatet føreslår/);
+    assert.equal(result.text, 'Du har ikkje tilgang til denne saka.');
+    assert.deepEqual(verbsOf(result.card), []);
 
     // The submitter cannot approve, and the SSU leader cannot propose (the secretariat's step).
     await world.act('submitter', 'approve', { caseNumber: number, v: 1 });
-    await world.act('ssuLeader', 'propose', data);
+    const ssu = await world.act('ssuLeader', 'propose', data);
+    assert.match(ssu.text, /Du har ikkje rolla som skal til for dette steget/);
+    assert.deepEqual(verbsOf(ssu.card), ['refresh'], 'read-only view');
+    assert.match(ssu.text, /Du kan sjå saka, men ikkje ta avgjerder/);
     // An administrator is not the secretariat either.
     await world.act('admin', 'return', { caseNumber: number, v: 1, justification: 'nei' });
 
@@ -36,7 +39,7 @@ describe('routing: only the role named for a step may take it; one decision wins
       denied.map((d) => [d.personId, d.action, d.target]).sort(),
       [
         [IDS.admin, 'case.return', number],
-        [IDS.outsider, 'case.propose_routing', number],
+        [IDS.outsider, 'case.view', `case:${number}`],
         [IDS.ssuLeader, 'case.propose_routing', number],
         [IDS.submitter, 'case.approve_routing', number],
       ].sort(),

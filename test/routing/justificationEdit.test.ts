@@ -103,13 +103,22 @@ describe('routing: a standard justification is picked, then edited on the card',
     assertValidCard(picked.card, 'card with the propose form open');
   });
 
-  it('refuses an outsider pressing the button: the usual refusal, nothing written to the case', async () => {
+  it('refuses the button to anyone but the secretariat; an outsider learns nothing of the case', async () => {
     world = await RoutingWorld.start();
     await world.joinAll();
     const number = await world.submit();
     const before = await world.caseOf(number);
 
-    const result = await world.act('outsider', 'useJustification', {
+    const hidden = await world.act('outsider', 'useJustification', {
+      caseNumber: number,
+      v: 1,
+      form: 'return',
+      returnStandard: 'j1',
+    });
+    assert.equal(hidden.text, 'Du har ikkje tilgang til denne saka.');
+
+    // The SSU leader may see the case, not return it: the usual refusal and a read-only view.
+    const result = await world.act('ssuLeader', 'useJustification', {
       caseNumber: number,
       v: 1,
       form: 'return',
@@ -124,6 +133,7 @@ describe('routing: a standard justification is picked, then edited on the card',
     assert.equal(after.etag, before.etag, 'not written at all');
     assert.equal((await world.bot.app.services.cases.history(number)).length, 1);
     const denied = await world.bot.app.services.roles.deniedAttempts();
-    assert.ok(denied.some((d) => d.personId === IDS.outsider && d.action === 'case.return'));
+    assert.ok(denied.some((d) => d.personId === IDS.outsider && d.action === 'case.view'));
+    assert.ok(denied.some((d) => d.personId === IDS.ssuLeader && d.action === 'case.return'));
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { textOf } from '../support/botHarness';
 import { assertValidCard } from '../support/adaptiveCards';
-import { IDS, RoutingWorld, allText, lastCard, verbsOf } from './routingWorld';
+import { IDS, RoutingWorld, allText, executeData, lastCard, verbsOf } from './routingWorld';
 
 describe('routing: return, more information, withdrawal', () => {
   let world: RoutingWorld;
@@ -75,9 +75,11 @@ describe('routing: return, more information, withdrawal', () => {
     assert.ok(allText(askCard).includes(question));
     assert.deepEqual(verbsOf(askCard), ['replyInfo']);
 
-    // The submitter answers from that card.
+    // The submitter answers from that card (what its button sends: the case and its version).
     const reply = 'Ålesund, Ørsta og Volda.\n• Fleire kjem til i 2025.';
-    result = await world.act('submitter', 'replyInfo', { caseNumber: number, reply });
+    const sent = executeData(askCard, 'replyInfo');
+    assert.deepEqual(sent, { caseNumber: number, v: 2 });
+    result = await world.act('submitter', 'replyInfo', { ...sent, reply });
     assert.match(result.text, /Lagret\./);
     const record = await world.caseOf(number);
     assert.equal(record.state, 'submitted');
@@ -94,7 +96,7 @@ describe('routing: return, more information, withdrawal', () => {
     assert.ok(textOf([copy]).includes(reply), 'the secretariat copy shows the reply');
 
     // A second click on the same reply does not add it twice.
-    result = await world.act('submitter', 'replyInfo', { caseNumber: number, reply });
+    result = await world.act('submitter', 'replyInfo', { ...sent, reply });
     assert.match(result.text, /allerede registrert/);
     const history = await world.bot.app.services.cases.history(number);
     assert.deepEqual(
@@ -107,7 +109,11 @@ describe('routing: return, more information, withdrawal', () => {
     const number = await world.submit();
 
     // Someone else cannot withdraw the submitter's case, whatever their card says.
-    let result = await world.act('secretariat', 'withdraw', { caseNumber: number, withdrawComment: 'no' });
+    let result = await world.act('secretariat', 'withdraw', {
+      caseNumber: number,
+      v: 1,
+      withdrawComment: 'no',
+    });
     assert.match(result.text, /ikkje rolla/);
     assert.equal((await world.caseOf(number)).state, 'submitted');
     const denied = await world.bot.app.services.roles.deniedAttempts();
@@ -118,6 +124,7 @@ describe('routing: return, more information, withdrawal', () => {
 
     result = await world.act('submitter', 'withdraw', {
       caseNumber: number,
+      v: 1,
       withdrawComment: 'Vi løyser det lokalt.',
     });
     assert.match(result.text, /Trukket tilbake/);
@@ -139,7 +146,7 @@ describe('routing: return, more information, withdrawal', () => {
       proposeComment: 'SSU',
     });
     await world.act('ssuLeader', 'approve', { caseNumber: second, v: 2 });
-    result = await world.act('submitter', 'withdraw', { caseNumber: second });
+    result = await world.act('submitter', 'withdraw', { caseNumber: second, v: 3 });
     assert.match(result.text, /endret siden dette kortet/);
     assert.equal((await world.caseOf(second)).state, 'routed');
   });

@@ -75,7 +75,8 @@ describe('routing: role administration, standard justifications, reminders, ETag
       v: 2,
       question: 'Kvifor?',
     });
-    assert.match(refused.text, /ikkje rolla/);
+    // Without the role they may not even see the case any more.
+    assert.equal(refused.text, 'Du har ikkje tilgang til denne saka.');
   });
 
   it('lets the secretariat keep the standard justifications; they are offered on the cards', async () => {
@@ -192,6 +193,7 @@ describe('routing: role administration, standard justifications, reminders, ETag
       actor: { id: IDS.secretariat, name: 'S' },
       verb: 'propose',
       input: { forum: 'ssu', comment: 'SSU' },
+      cardVersion: 1,
     });
 
     // Both decisions read the case before either writes: a barrier in get().
@@ -212,12 +214,14 @@ describe('routing: role administration, standard justifications, reminders, ETag
         actor: { id: IDS.ssuLeader, name: 'L' },
         verb: 'approve',
         input: {},
+        cardVersion: 2,
       }),
       service.decide({
         caseNumber: record.number,
         actor: { id: IDS.ssuDeputy, name: 'D' },
         verb: 'changeForum',
         input: { forum: 'fsu-ikt', comment: 'IKT' },
+        cardVersion: 2,
       }),
     ]);
     sinon.restore();

@@ -176,6 +176,25 @@ export function verbsOf(card: unknown): string[] {
   return verbs;
 }
 
+/** The data an Action.Execute with this verb sends (the first one found, refresh left out). */
+export function executeData(card: unknown, verb: string): Record<string, unknown> | undefined {
+  let found: Record<string, unknown> | undefined;
+  const walk = (node: unknown) => {
+    if (found) return;
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const record = node as Record<string, unknown>;
+      if (record.type === 'Action.Execute' && record.verb === verb) {
+        found = record.data as Record<string, unknown>;
+        return;
+      }
+      for (const [key, value] of Object.entries(record)) if (key !== 'refresh') walk(value);
+    }
+  };
+  walk(card);
+  return found;
+}
+
 /** Every string in a card (including inside Action.ShowCard), as a person would read it. */
 export function allText(card: unknown): string {
   const parts: string[] = [];

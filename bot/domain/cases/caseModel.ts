@@ -77,8 +77,17 @@ export function formatCaseNumber(year: number, seq: number): string {
   return `${year}-${String(seq).padStart(3, '0')}`;
 }
 
-export function parseCaseNumber(number: string): { year: number; seq: number } | undefined {
-  const match = /^(\d{4})-(\d{1,6})$/.exec(number.trim());
+/**
+ * A case number in its one canonical form, as formatCaseNumber() writes it ("2026-007", "2026-1234"):
+ * "2026-7", "2026-0007" or " 2026-007" are not case numbers, so nobody reaches a case by another
+ * spelling of its number (and every lookup, check and audit record names it the same way).
+ */
+export function parseCaseNumber(number: unknown): { year: number; seq: number } | undefined {
+  if (typeof number !== 'string') return undefined;
+  const match = /^(\d{4})-(\d{3,6})$/.exec(number);
   if (!match) return undefined;
-  return { year: Number(match[1]), seq: Number(match[2]) };
+  const year = Number(match[1]);
+  const seq = Number(match[2]);
+  if (seq < 1 || formatCaseNumber(year, seq) !== number) return undefined;
+  return { year, seq };
 }

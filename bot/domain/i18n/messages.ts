@@ -355,6 +355,9 @@ const routingNn = {
   outcomeFacts: (date: string, forumCaseNumber: string) => `Møte ${date} · ${forumCaseNumber}`,
   openMinutes: 'Opne referatet',
   historyHeading: 'Historikk',
+  historyLeftOut: (n: number) => `… ${n} eldre hendingar er ikkje viste her.`,
+  shortened:
+    'Nokre tekstar er korta ned for at kortet skal få plass i Teams. Heile saka står i fana «Saker».',
   events: {
     submitted: 'sende inn saka',
     routing_proposed: 'foreslo utval',
@@ -431,12 +434,14 @@ const routingNn = {
     denied:
       'Du har ikkje rolla som skal til for dette steget, så ingenting er endra. Forsøket er registrert. Her er saka slik ho står no.',
     stale: 'Saka er endra sidan dette kortet vart vist, så ingenting er endra. Her er saka slik ho står no.',
+    outdated: 'Kortet var utdatert, så ingenting er endra. Her er saka slik ho står no.',
     conflict:
       'Nokon andre tok ei avgjerd i same augneblink, og den vart lagra først. Ingenting av ditt er endra. Her er saka slik ho står no.',
     alreadyApplied: 'Avgjerda di er alt registrert.',
     applied: 'Lagra.',
     invalid: 'Ingenting er lagra enno. Sjå over:',
     notFound: (number: string) => `Fann ikkje sak ${number}.`,
+    noAccess: 'Du har ikkje tilgang til denne saka.',
   },
   notify: {
     newCase: (number: string) => `Ny sak ${number} er komen inn.`,
@@ -524,6 +529,9 @@ const routingNb: RoutingMessages = {
   outcomeFacts: (date, forumCaseNumber) => `Møte ${date} · ${forumCaseNumber}`,
   openMinutes: 'Åpne referatet',
   historyHeading: 'Historikk',
+  historyLeftOut: (n) => `… ${n} eldre hendelser er ikke vist her.`,
+  shortened:
+    'Noen tekster er kortet ned for at kortet skal få plass i Teams. Hele saken står i fanen «Saker».',
   events: {
     submitted: 'sendte inn saken',
     routing_proposed: 'foreslo utvalg',
@@ -600,12 +608,14 @@ const routingNb: RoutingMessages = {
       'Du har ikke rollen som trengs for dette steget, så ingenting er endret. Forsøket er registrert. Her er saken slik den står nå.',
     stale:
       'Saken er endret siden dette kortet ble vist, så ingenting er endret. Her er saken slik den står nå.',
+    outdated: 'Kortet var utdatert, så ingenting er endret. Her er saken slik den står nå.',
     conflict:
       'Noen andre tok en beslutning i samme øyeblikk, og den ble lagret først. Ingenting av ditt er endret. Her er saken slik den står nå.',
     alreadyApplied: 'Beslutningen din er allerede registrert.',
     applied: 'Lagret.',
     invalid: 'Ingenting er lagret ennå. Se over:',
     notFound: (number) => `Fant ikke sak ${number}.`,
+    noAccess: 'Du har ikke tilgang til denne saken.',
   },
   notify: {
     newCase: (number) => `Ny sak ${number} har kommet inn.`,
@@ -691,6 +701,8 @@ const routingEn: RoutingMessages = {
   outcomeFacts: (date, forumCaseNumber) => `Meeting ${date} · ${forumCaseNumber}`,
   openMinutes: 'Open the minutes',
   historyHeading: 'History',
+  historyLeftOut: (n) => `… ${n} earlier events are not shown here.`,
+  shortened: 'Some texts are shortened so that the card fits in Teams. The whole case is in the “Cases” tab.',
   events: {
     submitted: 'submitted the case',
     routing_proposed: 'proposed a committee',
@@ -767,12 +779,14 @@ const routingEn: RoutingMessages = {
       'You do not have the role this step needs, so nothing was changed. The attempt has been recorded. This is the case as it stands.',
     stale:
       'The case has changed since this card was shown, so nothing was changed. This is the case as it stands.',
+    outdated: 'The card was out of date, so nothing was changed. This is the case as it stands.',
     conflict:
       'Someone else decided at the same moment and theirs was saved first. Nothing of yours was changed. This is the case as it stands.',
     alreadyApplied: 'Your decision is already registered.',
     applied: 'Saved.',
     invalid: 'Nothing has been saved yet. Please check:',
     notFound: (number) => `Case ${number} was not found.`,
+    noAccess: 'You do not have access to this case.',
   },
   notify: {
     newCase: (number) => `New case ${number} has arrived.`,

@@ -10,10 +10,16 @@ export interface RoleChange {
 }
 
 export interface DeniedAttempt {
+  /** The first attempt of its hour. */
   at: string;
   personId: string;
+  /** The last action tried; `actions` holds every one tried in the hour. */
   action: Action;
   target: string;
+  /** Read back: how many attempts the record stands for (one record per person, target and hour). */
+  count?: number;
+  lastAt?: string;
+  actions?: Action[];
 }
 
 /** What the domain needs from role storage. The Table Storage implementation is in bot/storage. */

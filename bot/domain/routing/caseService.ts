@@ -39,10 +39,11 @@ export interface DecideRequest {
   verb: DecisionVerb;
   input: DecisionInput;
   /**
-   * The case's history count the card was rendered from, if the card said. It is a concurrency token
-   * only (like If-Match): who may act is decided from storage, never from the card.
+   * The case's history count the card was rendered from. It is a concurrency token only (like
+   * If-Match): who may act is decided from storage, never from the card. Always given: a card that
+   * does not say which version it shows is out of date (the adapter answers so before calling).
    */
-  cardVersion?: number;
+  cardVersion: number;
 }
 
 /** The history events a verb can produce, to recognise "this person's decision is already in". */
@@ -128,7 +129,7 @@ export class CaseService {
 
     if (!(await this.permitted(record, request.actor, request.verb, now))) return { kind: 'denied', record };
 
-    if (request.cardVersion !== undefined && request.cardVersion !== record.historyCount) {
+    if (request.cardVersion !== record.historyCount) {
       return { kind: 'unchanged', record, reason: await this.staleReason(record, request) };
     }
     if (!spec.from.includes(record.state)) return { kind: 'unchanged', record, reason: 'stale' };
@@ -183,9 +184,7 @@ export class CaseService {
 
   /** A click on an older card: was it this person's own decision that moved the case on? */
   private async staleReason(record: CaseRecord, request: DecideRequest): Promise<'alreadyApplied' | 'stale'> {
-    const since = (await this.deps.cases.history(record.number)).filter(
-      (h) => h.seq > (request.cardVersion ?? 0),
-    );
+    const since = (await this.deps.cases.history(record.number)).filter((h) => h.seq > request.cardVersion);
     const events = EVENTS_OF[request.verb];
     const own = since.some(
       (h) =>

@@ -97,3 +97,11 @@ export function saveJustification(
 export function justificationText(j: Justification, lang: Lang): string {
   return j.text[lang];
 }
+
+/**
+ * The text a step carries: what the person typed, or, when they typed nothing of their own, the
+ * standard justification they picked (in their language).
+ */
+export function typedOrStandard(typed: string, picked: Justification | undefined, lang: Lang): string {
+  return typed.trim() === '' && picked ? picked.text[lang] : typed;
+}

@@ -1,7 +1,9 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { isLoopback, type Authenticator, type Identity } from '../../auth';
-import { CASE_STATES, parseCaseNumber, type CaseRecord } from '../../domain/cases/caseModel';
+import type { CaseQueries } from '../../domain/cases/caseAccess';
+import type { CaseRecord } from '../../domain/cases/caseModel';
 import type { CaseRepository } from '../../domain/cases/caseRepository';
+import { submitterView } from '../../domain/cases/submitterView';
 import { FORM_FIELDS } from '../../domain/form/intakeForm';
 import { messages } from '../../domain/i18n/messages';
 import { clampYear, countsForYear, latestStatusYear, walkPlan, type Person } from '../../domain/plans/plan';
@@ -10,7 +12,7 @@ import { planYears } from '../../domain/plans/planModel';
 import type { PlanRepository } from '../../domain/plans/planRepository';
 import { PlanConflict, PlanNotFound, type PlanService } from '../../domain/plans/planService';
 import { casesPerYear, committeeStats, currentForum, medianDays } from '../../domain/reports/annualStats';
-import { AccessDenied, allowed, authorize } from '../../domain/roles/authorize';
+import { AccessDenied, allowed } from '../../domain/roles/authorize';
 import type { RoleRepository } from '../../domain/roles/roleRepository';
 import { ROLE_NAMES } from '../../domain/roles/roles';
 import { osloYear, formatDate } from '../../domain/time';
@@ -36,6 +38,8 @@ export interface ApiDeps {
   planService: PlanService;
   roles: RoleRepository;
   cases: CaseRepository;
+  /** Who may see which case: the same rule as the bot's card actions. */
+  caseQueries: CaseQueries;
   now: () => Date;
   log: Logger;
 }
@@ -257,14 +261,9 @@ export function createApiRouter(deps: ApiDeps): express.Router {
 
   // ---- Cases -------------------------------------------------------------------------------------
 
-  /** The secretariat, SSU leadership and admins see every case; everyone else the ones they submitted. */
   const visibleCases = async (personId: string): Promise<{ all: boolean; records: CaseRecord[] }> => {
-    if (await allowed(deps.roles, personId, 'case.view_all')) {
-      const lists = await Promise.all(CASE_STATES.map((state) => deps.cases.listByState(state)));
-      const byNumber = new Map(lists.flat().map((r) => [r.number, r]));
-      return { all: true, records: sortNewestFirst([...byNumber.values()]) };
-    }
-    return { all: false, records: sortNewestFirst(await deps.cases.listBySubmitter(personId)) };
+    const { all, cases } = await deps.caseQueries.visible(personId);
+    return { all, records: cases.map((c) => c.record) };
   };
 
   router.get('/cases', async (_req, res) => {
@@ -274,36 +273,37 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   });
 
   router.get('/cases/:number', async (req, res) => {
-    const number = param(req, 'number');
-    const record = parseCaseNumber(number) ? await deps.cases.get(number) : undefined;
-    if (!record) throw new ApiError(404, 'not_found', `No case "${number}".`);
-    const personId = identityOf(res).personId;
-    if (record.submitter.id !== personId) {
-      // Someone else's case: only with case.view_all; a refusal is recorded by authorize().
-      await authorize(deps.roles, {
-        personId,
-        action: 'case.view_all',
-        target: `case:${record.number}`,
-        now: deps.now(),
-      });
-    }
+    // Unknown, malformed and not-yours look the same: nobody learns that a case exists.
+    const lookup = await deps.caseQueries.open(identityOf(res).personId, param(req, 'number'));
+    if (lookup.kind === 'hidden')
+      throw new ApiError(404, 'not_found', 'No case with that number that you may see.');
+    const { record, view } = lookup;
+    const history = await deps.cases.history(record.number);
     const forum = currentForum(record);
+    const common = {
+      number: record.number,
+      title: record.title,
+      state: record.state,
+      answers: record.answers,
+      submitter: { name: submitterLine(record) },
+      submittedAt: record.submittedAt,
+      updatedAt: record.updatedAt,
+      ageDays: ageDays(record, deps.now()),
+      ...(forum ? { forum } : {}),
+    };
+    const own = view === 'submitter' ? submitterView(record, history) : undefined;
     res.json({
-      case: {
-        number: record.number,
-        title: record.title,
-        state: record.state,
-        answers: record.answers,
-        submitter: { name: submitterLine(record) },
-        submittedAt: record.submittedAt,
-        updatedAt: record.updatedAt,
-        ageDays: ageDays(record, deps.now()),
-        ...(forum ? { forum } : {}),
-        ...((record as { routing?: unknown }).routing
-          ? { routing: (record as { routing?: unknown }).routing }
-          : {}),
-      },
-      history: (await deps.cases.history(record.number)).map(caseHistoryView),
+      case: own
+        ? {
+            ...common,
+            ...(own.returned ? { returned: own.returned } : {}),
+            ...(own.withdrawn ? { withdrawn: own.withdrawn } : {}),
+            ...(own.outcome ? { outcome: own.outcome } : {}),
+            forumChain: own.forumChain,
+            infoRequests: own.infoRequests,
+          }
+        : { ...common, ...(record.routing ? { routing: record.routing } : {}) },
+      history: own ? own.history : history.map(caseHistoryView),
       form: FORM_FIELDS.map((f) => ({
         id: f.id,
         kind: f.kind,
@@ -434,10 +434,6 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   });
 
   return router;
-}
-
-function sortNewestFirst(records: CaseRecord[]): CaseRecord[] {
-  return records.sort((a, b) => b.year - a.year || b.seq - a.seq);
 }
 
 function sendCsv(res: Response, fileName: string, csv: string): void {

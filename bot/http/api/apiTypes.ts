@@ -147,13 +147,26 @@ export interface CaseDetailResponse {
     updatedAt: string;
     ageDays: number;
     forum?: string;
-    /** The proposal, forums, questions, return, withdrawal and outcome (bot/domain/routing). */
+    /** Everything the routing holds: only for those who see the whole case (not the submitter). */
     routing?: CaseRouting;
+    /** The submitter's own view (bot/domain/cases/submitterView.ts) instead of `routing`. */
+    forumChain?: { forum: string; kind: string; reason: string; at: string }[];
+    infoRequests?: { n: number; question: string; askedAt: string; reply?: string; repliedAt?: string }[];
+    returned?: { justification: string; at: string };
+    withdrawn?: { comment?: string; at: string };
+    outcome?: {
+      decision: string;
+      meetingDate: string;
+      forumCaseNumber: string;
+      minutesUrl: string;
+      at: string;
+    };
   };
   history: {
     seq: number;
     at: string;
-    by: { id: string; name: string };
+    /** `id` only for those who see the whole case. */
+    by: { id?: string; name: string };
     from: string | null;
     to: string;
     comment?: string;

@@ -9,7 +9,13 @@ import { messages, routingMessages, type RoutingMessages } from '../domain/i18n/
 import { FORUMS, forumByValue } from '../domain/partnership';
 import type { InputError } from '../domain/routing/decisions';
 import type { Justification } from '../domain/routing/justifications';
-import { LIMITS, currentForum, openInfoRequest, routingOf, BEFORE_ROUTING } from '../domain/routing/routingModel';
+import {
+  LIMITS,
+  currentForum,
+  openInfoRequest,
+  routingOf,
+  BEFORE_ROUTING,
+} from '../domain/routing/routingModel';
 import { formatDate } from '../domain/time';
 import { cardBytes, expandCard } from './cardTemplates';
 import { FORM_INPUT_IDS, JUSTIFICATION_FORM_IDS, type JustificationForm } from './caseCardContract';
@@ -228,7 +234,8 @@ export function caseCard(
   const shown = shownParts(record, history, viewer.view);
   const date = (iso: string) => formatDate(iso, lang);
   const can = actionsFor(record, viewer);
-  const actorName = (by: { id?: string; name: string }) => (isSubmitter(record, by) ? submitterText(record, r) : by.name);
+  const actorName = (by: { id?: string; name: string }) =>
+    isSubmitter(record, by) ? submitterText(record, r) : by.name;
   const anyAction = Object.values(can).some(Boolean);
 
   const proposal = shown.proposal;

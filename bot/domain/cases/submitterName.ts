@@ -27,6 +27,9 @@ export function submitterLine(record: Pick<CaseRecord, 'answers' | 'submitter'>)
 }
 
 /** Whether a history entry's actor is the submitter (then shown with the form's name). */
-export function isSubmitter(record: Pick<CaseRecord, 'submitter'>, person: Pick<Person, 'name'> & { id?: string }): boolean {
+export function isSubmitter(
+  record: Pick<CaseRecord, 'submitter'>,
+  person: Pick<Person, 'name'> & { id?: string },
+): boolean {
   return person.id === record.submitter.id;
 }

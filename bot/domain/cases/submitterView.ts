@@ -43,6 +43,12 @@ export interface SubmitterCase {
   history: SubmitterHistoryEntry[];
 }
 
+/** The part of the submitter's view that tells the case's way: what the tab and the card show them. */
+export type SubmitterRouting = Pick<
+  SubmitterCase,
+  'forumChain' | 'infoRequests' | 'returned' | 'withdrawn' | 'outcome'
+>;
+
 /**
  * Steps whose comment is written for the submitter (or by them). The comment of 'routed' is the SSU
  * leadership's own remark; the reason the submitter is told is the forum chain's.

@@ -3,6 +3,7 @@
  * runtime, so the tab and the tests can `import type` them.
  */
 import type { CaseRouting } from '../../domain/routing/routingModel';
+import type { SubmitterRouting } from '../../domain/cases/submitterView';
 
 export type MeasureStatus = 'not_assessed' | 'not_started' | 'in_progress' | 'done';
 export type PriorityGroup =
@@ -150,17 +151,11 @@ export interface CaseDetailResponse {
     /** Everything the routing holds: only for those who see the whole case (not the submitter). */
     routing?: CaseRouting;
     /** The submitter's own view (bot/domain/cases/submitterView.ts) instead of `routing`. */
-    forumChain?: { forum: string; kind: string; reason: string; at: string }[];
-    infoRequests?: { n: number; question: string; askedAt: string; reply?: string; repliedAt?: string }[];
-    returned?: { justification: string; at: string };
-    withdrawn?: { comment?: string; at: string };
-    outcome?: {
-      decision: string;
-      meetingDate: string;
-      forumCaseNumber: string;
-      minutesUrl: string;
-      at: string;
-    };
+    forumChain?: SubmitterRouting['forumChain'];
+    infoRequests?: SubmitterRouting['infoRequests'];
+    returned?: SubmitterRouting['returned'];
+    withdrawn?: SubmitterRouting['withdrawn'];
+    outcome?: SubmitterRouting['outcome'];
   };
   history: {
     seq: number;

@@ -2,13 +2,14 @@ import { Link, Spinner } from '@fluentui/react-components';
 import { INTAKE_FORM, type AnswerValue, type FormField } from '../../../bot/domain/form/intakeForm';
 import type { Lang } from '../../../bot/domain/i18n/language';
 import { api } from '../api/client';
+import type { CaseDetail } from '../api/types';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDate, formatDateTime } from '../format';
 import { href } from '../router';
 import { useLoad, useSession } from '../session';
 import { caseStateLabel } from '../caseTexts';
 import { forumLabel } from '../texts';
-import { CaseRoutingSection } from './CaseRoutingSection';
+import { CaseRoutingSection, type RoutingShown } from './CaseRoutingSection';
 
 /** Choice answers are stored as option values; people see the option's label. */
 function answerText(field: FormField, value: AnswerValue | undefined, lang: Lang): string | undefined {
@@ -53,7 +54,7 @@ export function CaseDetailPage({ number }: { number: string }) {
         <dt>{t.cases.submitter}</dt>
         <dd>{c.submitter.name}</dd>
       </dl>
-      <CaseRoutingSection routing={c.routing} lang={lang} />
+      <CaseRoutingSection routing={routingShown(c)} lang={lang} />
       <h2>{t.cases.answers}</h2>
       {INTAKE_FORM.map((section) => (
         <section
@@ -95,4 +96,17 @@ export function CaseDetailPage({ number }: { number: string }) {
       </ol>
     </article>
   );
+}
+
+/** Those who see the whole case get `routing`; the submitter gets their own part of it instead. */
+function routingShown(c: CaseDetail['case']): RoutingShown | undefined {
+  if (c.routing) return c.routing;
+  if (!c.forumChain) return undefined;
+  return {
+    forumChain: c.forumChain,
+    infoRequests: c.infoRequests ?? [],
+    ...(c.returned ? { returned: c.returned } : {}),
+    ...(c.withdrawn ? { withdrawn: c.withdrawn } : {}),
+    ...(c.outcome ? { outcome: c.outcome } : {}),
+  };
 }

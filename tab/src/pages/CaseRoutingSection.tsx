@@ -2,6 +2,7 @@ import { Link } from '@fluentui/react-components';
 import type { Lang } from '../../../bot/domain/i18n/language';
 import { routingMessages } from '../caseTexts';
 import type { CaseRouting } from '../../../bot/domain/routing/routingModel';
+import type { SubmitterRouting } from '../../../bot/domain/cases/submitterView';
 import { formatDate } from '../format';
 import { forumLabel } from '../texts';
 
@@ -13,7 +14,10 @@ const isWebLink = (url: string) => /^https?:\/\//i.test(url);
  * own words: the proposal, the forums, questions to the submitter, a return or withdrawal, and the
  * outcome with its meeting date, the forum's case number and the minutes. User text verbatim.
  */
-export function CaseRoutingSection({ routing, lang }: { routing: CaseRouting | undefined; lang: Lang }) {
+/** The whole routing (those who see the whole case), or the submitter's own part of it. */
+export type RoutingShown = SubmitterRouting & { proposal?: CaseRouting['proposal'] };
+
+export function CaseRoutingSection({ routing, lang }: { routing: RoutingShown | undefined; lang: Lang }) {
   if (!routing) return null;
   const r = routingMessages(lang);
   const date = (iso: string) => formatDate(iso, lang);

@@ -26,7 +26,7 @@ describe('routing: only the role named for a step may take it; one decision wins
     const ssu = await world.act('ssuLeader', 'propose', data);
     assert.match(ssu.text, /Du har ikkje rolla som skal til for dette steget/);
     assert.deepEqual(verbsOf(ssu.card), ['refresh'], 'read-only view');
-    assert.match(ssu.text, /Du kan sjå saka, men ikkje ta avgjerder/);
+    assert.match(ssu.text, /Saka ventar på at sekretariatet føreslår/);
     // An administrator is not the secretariat either.
     await world.act('admin', 'return', { caseNumber: number, v: 1, justification: 'nei' });
 

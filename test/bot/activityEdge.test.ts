@@ -256,7 +256,7 @@ describe('the edge of /api/messages: every activity is checked before a handler 
         for (const extra of [
           { type: 'typing' },
           { type: 'event', name: 'application/vnd.microsoft.meetingStart', value: 1 },
-          { type: 'messageUpdate' },
+          { type: 'messageUpdate', channelData: undefined },
           { type: 'messageDelete', channelData: { eventType: 'softDeleteMessage' } },
           { type: 'no-such-type', value: { toString: 'x' } },
         ]) {

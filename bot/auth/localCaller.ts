@@ -20,12 +20,12 @@ const FORWARDING_HEADERS = [
   'via',
 ];
 
-export function isLoopback(address: string | undefined): boolean {
+function isLoopback(address: string | undefined): boolean {
   return !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
 }
 
 /** Names of the forwarding headers a request carries (any `x-forwarded-*` counts). */
-export function forwardingHeaders(headers: IncomingHttpHeaders): string[] {
+function forwardingHeaders(headers: IncomingHttpHeaders): string[] {
   return Object.keys(headers).filter(
     (name) => name.startsWith('x-forwarded-') || FORWARDING_HEADERS.includes(name),
   );

@@ -1,5 +1,4 @@
 import { TurnContext, type Activity } from 'botbuilder';
-import { z } from 'zod';
 import { parseCommand, type Command } from '../domain/intake/commands';
 import type { IntakeInput } from '../domain/intake/intakeFlow';
 import { messageText } from './teamsMessageText';
@@ -12,7 +11,7 @@ export type ActivityInput =
   | { kind: 'attachment' }
   | { kind: 'empty' };
 
-const COMMANDS = [
+const COMMANDS: readonly Command[] = [
   'newCase',
   'help',
   'back',
@@ -23,49 +22,48 @@ const COMMANDS = [
   'yes',
   'continue',
   'discard',
-] as const satisfies readonly Command[];
+];
 
-/** What the intake cards' buttons submit (bot/cards/intakeCards.ts); anything else is no intake submit. */
-const intakeSubmit = z.discriminatedUnion('intake', [
-  z.object({ intake: z.literal('command'), command: z.enum(COMMANDS) }),
-  z.object({ intake: z.literal('answer'), field: z.string(), value: z.unknown().optional() }),
-  z.object({ intake: z.literal('edit'), field: z.string() }),
-]);
+function isCommand(value: unknown): value is Command {
+  return typeof value === 'string' && (COMMANDS as readonly string[]).includes(value);
+}
 
 /**
- * Card submits arrive in `activity.value`, typed answers in `activity.text`: both are read here. The
- * activity's shape was checked at the edge (activitySchema.ts); the card data is checked here, since
- * it comes from the client like anything else.
+ * Card submits arrive in `activity.value`, typed answers in `activity.text`: both are read here and
+ * checked, since card data comes from the client like anything else.
  */
 export function readActivityInput(activity: Partial<Activity>): ActivityInput {
-  const value = activity.value as { intake?: unknown } | undefined;
+  const value = activity.value as Record<string, unknown> | undefined;
   if (value && typeof value === 'object' && typeof value.intake === 'string') {
-    const submit = intakeSubmit.safeParse(value);
-    if (!submit.success) return { kind: 'empty' };
-    const card = submit.data;
-    if (card.intake === 'command') {
+    if (value.intake === 'command' && isCommand(value.command)) {
       return {
         kind: 'intake',
-        input: { kind: 'card', action: 'command', command: card.command },
-        command: card.command,
+        input: { kind: 'card', action: 'command', command: value.command },
+        command: value.command,
       };
     }
-    if (card.intake === 'answer') {
+    if (value.intake === 'answer' && typeof value.field === 'string') {
       return {
         kind: 'intake',
-        input: { kind: 'card', action: 'answer', field: card.field, value: card.value ?? '' },
+        input: { kind: 'card', action: 'answer', field: value.field, value: value.value ?? '' },
       };
     }
-    return { kind: 'intake', input: { kind: 'card', action: 'edit', field: card.field } };
+    if (value.intake === 'edit' && typeof value.field === 'string') {
+      return { kind: 'intake', input: { kind: 'card', action: 'edit', field: value.field } };
+    }
+    return { kind: 'empty' };
   }
-  const typed = typeof activity.text === 'string' ? activity.text : '';
-  const raw = messageText(typed, activity.attachments);
+  const raw = messageText(typeof activity.text === 'string' ? activity.text : '', activity.attachments);
   // In a team or group chat the bot's @mention is part of the text; it is not part of the answer.
-  const botId = activity.recipient?.id;
-  const mentioned = typed !== '' && !!botId && (activity.entities ?? []).some((e) => e.type === 'mention');
-  const text = mentioned ? (TurnContext.removeMentionText(activity, botId) ?? raw) : raw;
+  // (The shapes of entities and attachments were checked at the edge, activitySchema.ts; a message
+  // with a mention need not have text, and botbuilder would then read `undefined.replace`.)
+  const mentioned =
+    typeof activity.text === 'string' &&
+    activity.entities?.some((e) => e.type === 'mention') &&
+    activity.recipient?.id;
+  const text = mentioned ? (TurnContext.removeMentionText(activity, activity.recipient!.id) ?? raw) : raw;
   if (text === '') {
-    return activity.attachments?.some((a) => !a.contentType.startsWith('text/html'))
+    return activity.attachments?.some((a) => !a.contentType?.startsWith('text/html'))
       ? { kind: 'attachment' }
       : { kind: 'empty' };
   }

@@ -13,6 +13,7 @@ const NOT_UNDERSTOOD = {
 /** Every log line of the app, to see which check refused what and that no turn failed. */
 class CapturingLog implements Logger {
   readonly lines: { level: string; event: string; fields: LogFields }[] = [];
+  debug = (event: string, fields: LogFields = {}) => this.lines.push({ level: 'debug', event, fields });
   info = (event: string, fields: LogFields = {}) => this.lines.push({ level: 'info', event, fields });
   warn = (event: string, fields: LogFields = {}) => this.lines.push({ level: 'warn', event, fields });
   error = (event: string, fields: LogFields = {}) => this.lines.push({ level: 'error', event, fields });
@@ -283,6 +284,15 @@ describe('the edge of /api/messages: every activity is checked before a handler 
       assert.doesNotMatch(textOf(await user.say('hjelp')), /Noko gjekk gale/);
     },
   );
+
+  itEdge('a mention of the bot in a message without text is read as an empty message', async () => {
+    const answer = await post(person(), {
+      type: 'message',
+      entities: [{ type: 'mention', mentioned: { id: '28:bot' }, text: '<at>Bot</at>' }],
+    });
+    assert.equal(answer.status, 200);
+    assert.equal(answer.sent.length, 1, 'the welcome, as for an empty message');
+  });
 
   itEdge('conversationUpdate with members that are not accounts is acknowledged and not run', async () => {
     const answer = await post(person(), { type: 'conversationUpdate', membersAdded: [null, 'x'] });

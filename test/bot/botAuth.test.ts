@@ -61,6 +61,7 @@ class BotFrameworkKeys {
 
 class CapturingLog implements Logger {
   readonly lines: { level: string; event: string; fields: LogFields }[] = [];
+  debug = (event: string, fields: LogFields = {}) => this.lines.push({ level: 'debug', event, fields });
   info = (event: string, fields: LogFields = {}) => this.lines.push({ level: 'info', event, fields });
   warn = (event: string, fields: LogFields = {}) => this.lines.push({ level: 'warn', event, fields });
   error = (event: string, fields: LogFields = {}) => this.lines.push({ level: 'error', event, fields });

@@ -13,6 +13,7 @@ import { TableStateStorage } from './storage/tableStateStorage';
 import { createBotAdapter } from './teams/botAdapter';
 import type { BotServices } from './teams/botServices';
 import { PartnershipBot } from './teams/partnershipBot';
+import { createMessagesEndpoint } from './teams/messagesEndpoint';
 import { createRouting } from './notifications/routingRuntime';
 import { Authenticator } from './auth';
 import { createApiRouter } from './http/api/apiRouter';
@@ -80,8 +81,7 @@ export async function createApp(
   const stateStorage = new TableStateStorage(storage.table('botState'));
   const bot = new PartnershipBot(services, new ConversationState(stateStorage), new UserState(stateStorage));
   const http = createHttpApp({
-    adapter,
-    bot,
+    messages: createMessagesEndpoint({ adapter, bot, services, log }),
     storage,
     log,
     unauthenticated: config.botIdentity.MicrosoftAppId === '',

@@ -1,2 +1,3 @@
-export { Authenticator, isLoopback, type AuthRequest, type AuthResult } from './requestIdentity';
+export { Authenticator, type AuthRequest, type AuthResult } from './requestIdentity';
+export { isLocalCaller } from './localCaller';
 export { SsoVerifier, InvalidToken, KeysUnavailable, issuersFor, type Identity } from './ssoVerifier';

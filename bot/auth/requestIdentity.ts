@@ -8,7 +8,7 @@ import { InvalidToken, KeysUnavailable, SsoVerifier, type Identity } from './sso
  *
  * - `Authorization: Bearer <Teams SSO token>` when SSO is configured (SSO_CLIENT_ID, SSO_TENANT_ID).
  * - Local identity mode (LOCAL_IDENTITY=on, off unless configured, refused with Azure storage): a
- *   request from loopback may name its person with `X-Local-Identity: <object id>` (and
+ *   request from loopback, through no proxy (isLocalCaller), may name its person with `X-Local-Identity: <object id>` (and
  *   `X-Local-Name`, URI-encoded). It announces itself in the log at start and in /api/me.
  *
  * Roles are never taken from the request: they come from storage, as for the cards.
@@ -17,15 +17,12 @@ export interface AuthRequest {
   authorization?: string;
   localIdentity?: string;
   localName?: string;
-  remoteAddress?: string;
+  /** The request came straight from this machine (isLocalCaller): loopback and through no proxy. */
+  localCaller: boolean;
 }
 
 export type AuthResult =
   { ok: true; identity: Identity } | { ok: false; status: 401 | 403 | 503; code: string; error: string };
-
-export function isLoopback(address: string | undefined): boolean {
-  return !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
-}
 
 const LOCAL_ID = /^[A-Za-z0-9._:@-]{1,128}$/;
 
@@ -87,12 +84,12 @@ export class Authenticator {
       }
     }
     if (this.opts.localIdentity && req.localIdentity !== undefined) {
-      if (!isLoopback(req.remoteAddress)) {
+      if (!req.localCaller) {
         return {
           ok: false,
           status: 403,
           code: 'local_identity_loopback_only',
-          error: 'Local identity mode only answers on loopback.',
+          error: 'Local identity mode only answers on loopback, not through a proxy.',
         };
       }
       const personId = req.localIdentity.trim();

@@ -2,19 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { CloudAdapter } from 'botbuilder';
-import type { ActivityHandler } from 'botbuilder';
-import { REQUEST_ID, type Logger } from '../logger';
+import { isLocalCaller } from '../auth';
+import type { Logger } from '../logger';
 import type { StorageAccount } from '../storage/storageAccount';
-import { checkActivity } from './activityValidation';
+import type { MessagesEndpoint } from '../teams/messagesEndpoint';
 import { mountFrontPage, mountLegalPages } from './legalPages';
 
 export interface HttpDeps {
-  adapter: CloudAdapter;
-  bot: ActivityHandler;
+  /** The bot's way in (bot/teams/messagesEndpoint.ts): checks each activity, then runs a turn. */
+  messages: MessagesEndpoint;
   storage: StorageAccount;
   log: Logger;
-  /** True when the bot has no Bot Framework identity: then only loopback may call /api/messages. */
+  /** True when the bot has no Bot Framework identity: then only a local caller may call /api/messages. */
   unauthenticated: boolean;
   /** The tab's API (bot/http/api), mounted at /api after /api/messages. */
   api?: express.Router;
@@ -46,9 +45,15 @@ function requestLog(log: Logger) {
   };
 }
 
-function isLoopback(address: string | undefined): boolean {
-  return !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
-}
+/** What the body parser's refusals say (express.json's error types). */
+const CLIENT_ERRORS: Record<string, string> = {
+  'entity.parse.failed': 'The body is not valid JSON.',
+  'entity.too.large': 'The body is too large.',
+  'encoding.unsupported': 'The body has an unsupported encoding.',
+  'charset.unsupported': 'The body has an unsupported charset.',
+  'request.aborted': 'The request was aborted.',
+};
+const STATUS_TEXT = (status: number) => (status === 500 ? 'Internal error' : 'Bad request');
 
 function findTabDist(): string | undefined {
   let dir = __dirname;
@@ -78,23 +83,24 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.post(
     '/api/messages',
     (req: Request, res: Response, next: NextFunction) => {
-      if (deps.unauthenticated && !isLoopback(req.socket.remoteAddress)) {
-        res.status(403).json({ error: 'Without MicrosoftAppId the bot only answers on loopback.' });
+      if (deps.unauthenticated && !isLocalCaller(req)) {
+        res.status(403).json({
+          error: 'Without MicrosoftAppId the bot only answers on loopback, not through a proxy.',
+        });
         return;
       }
       next();
     },
     express.json({ limit: '256kb' }),
     async (req: Request, res: Response) => {
-      const check = checkActivity(req.body);
-      if (!check.ok) {
-        res.status(400).json({ error: check.reason });
-        return;
-      }
-      await deps.adapter.process(req, res, (context) => {
-        context.turnState.set(REQUEST_ID, res.locals.requestId);
-        return deps.bot.run(context);
-      });
+      const answer = await deps.messages.handle(
+        req.body,
+        req.headers.authorization ?? '',
+        res.locals.requestId as string,
+      );
+      res.status(answer.status);
+      if (answer.body === undefined) res.end();
+      else res.json(answer.body);
     },
   );
 
@@ -105,7 +111,8 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   const tabDist = findTabDist();
   if (tabDist) app.use('/tab', express.static(tabDist, { index: 'index.html' }));
 
-  // JSON parse errors and anything else thrown before a handler answered.
+  // JSON parse errors and anything else thrown before a handler answered. The body names the kind
+  // of problem only: a parser's message can quote what was sent, and a 500's is internal.
   app.use(
     (
       error: Error & { status?: number; type?: string },
@@ -115,8 +122,9 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     ) => {
       const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
       if (status === 500) deps.log.error('http.failed', { error: error.message });
+      else deps.log.warn('http.refused', { status, type: error.type });
       if (!res.headersSent)
-        res.status(status).json({ error: status === 500 ? 'Internal error' : error.message });
+        res.status(status).json({ error: CLIENT_ERRORS[error.type ?? ''] ?? STATUS_TEXT(status) });
     },
   );
   return app;

@@ -73,7 +73,12 @@ export function readActivityInput(activity: Partial<Activity>): ActivityInput {
   }
   const raw = messageText(typeof activity.text === 'string' ? activity.text : '', activity.attachments);
   // In a team or group chat the bot's @mention is part of the text; it is not part of the answer.
-  const mentioned = activity.entities?.some((e) => e.type === 'mention') && activity.recipient?.id;
+  // (The shapes of entities and attachments were checked at the edge, activitySchema.ts; a message
+  // with a mention need not have text, and botbuilder would then read `undefined.replace`.)
+  const mentioned =
+    typeof activity.text === 'string' &&
+    activity.entities?.some((e) => e.type === 'mention') &&
+    activity.recipient?.id;
   const text = mentioned ? (TurnContext.removeMentionText(activity, activity.recipient!.id) ?? raw) : raw;
   if (text === '') {
     return activity.attachments?.some((a) => !a.contentType?.startsWith('text/html'))

@@ -1,5 +1,7 @@
 import {
   CloudAdapter,
+  type Activity,
+  type InvokeResponse,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
@@ -10,16 +12,31 @@ import { StateConflictError } from '../domain/stateConflict';
 import { REQUEST_ID, type Logger } from '../logger';
 import { turnLang } from './turnLanguage';
 
+/** The adapter, with the entry the HTTP edge uses for an activity already checked by activitySchema.ts. */
+export class BotAdapter extends CloudAdapter {
+  /**
+   * Checks the request's token, then runs `logic` in a turn. Unlike `process()`, it writes no HTTP
+   * answer and logs nothing itself: the endpoint decides what the caller may see of a failure.
+   */
+  run(
+    authorization: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authorization, activity, logic);
+  }
+}
+
 /**
  * The Bot Framework adapter. With an empty MicrosoftAppId it neither checks incoming tokens nor
  * signs replies: that is local development (Agents Playground, tests), and the HTTP layer then only
  * accepts requests from loopback.
  */
-export function createBotAdapter(identity: BotIdentityConfig, log: Logger): CloudAdapter {
+export function createBotAdapter(identity: BotIdentityConfig, log: Logger): BotAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication(
     identity as unknown as ConfigurationBotFrameworkAuthenticationOptions,
   );
-  const adapter = new CloudAdapter(auth);
+  const adapter = new BotAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     if (error instanceof StateConflictError) {
       // Turns of one conversation kept racing; the bot gave up on this one after a few attempts.

@@ -22,6 +22,7 @@ import type { BotServices } from './botServices';
 import { INTAKE_DIALOG, IntakeDialog } from './intakeDialog';
 import { setTurnLang } from './turnLanguage';
 import { handleCaseCardAction } from './caseCardActions';
+import { CARD_ACTION, notServed } from './invokeAnswers';
 import { handleRoutingCommand } from './routingCommands';
 import { holdReplies, rememberHandled, trackedActivityId } from './turnBookkeeping';
 import { StateConflictError } from '../domain/stateConflict';
@@ -182,12 +183,14 @@ export class PartnershipBot extends TeamsActivityHandler {
     if (dc.activeDialog?.id === INTAKE_DIALOG) await dc.repromptDialog();
   }
 
-  /** Invokes this bot does not know get a clear 400 instead of botbuilder's 501. */
+  /**
+   * Card actions go to botbuilder's Universal Actions dispatch (its value's envelope was checked in
+   * activitySchema.ts); every other invoke gets the answer invokeAnswers.ts decides per name.
+   */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    const response = await super.onInvokeActivity(context);
-    if (response.status === 501)
-      return { status: 400, body: { error: `Unknown invoke "${context.activity.name ?? ''}".` } };
-    return response;
+    const name = context.activity.name ?? '';
+    if (name === CARD_ACTION) return super.onInvokeActivity(context);
+    return notServed(name);
   }
 
   /** Universal Actions on the case cards (routing, issue 3): see caseCardActions.ts. */

@@ -13,6 +13,7 @@ import {
   textOf,
 } from '../support/botHarness';
 import { testConfig } from '../support/globalAzurite';
+import { TURN_TABLES, storedRows } from '../support/storedRows';
 
 /** A fødselsnummer with valid check digits (synthetic: 01.01.1990, individual number 100). */
 const FNR = '01019010046';
@@ -316,24 +317,42 @@ describe('malformed requests to /api/messages', () => {
       type: 'message',
       text: 'hjelp',
     });
-  const cases: [string, () => unknown, string][] = [
-    ['not JSON', () => '{"type": "message",', 'text'],
-    ['an array', () => [1, 2], 'json'],
-    ['no type', () => ({ ...valid(), type: undefined }), 'json'],
-    ['type of the wrong type', () => ({ ...valid(), type: 42 }), 'json'],
-    ['no conversation', () => ({ ...valid(), conversation: undefined }), 'json'],
-    ['no serviceUrl', () => ({ ...valid(), serviceUrl: undefined }), 'json'],
-    ['a serviceUrl that is no URL', () => ({ ...valid(), serviceUrl: 'javascript:alert(1)' }), 'json'],
-    ['text that is an object', () => ({ ...valid(), text: { evil: true } }), 'json'],
-    ['no from', () => ({ ...valid(), from: undefined }), 'json'],
-    ['an invoke without a name', () => ({ ...valid(), type: 'invoke' }), 'json'],
-    ['an unknown invoke', () => ({ ...valid(), type: 'invoke', name: 'nobody/knows' }), 'json'],
+  /**
+   * What each malformed request gets: 400 with this reason; `ignored` (200, nothing sent: it cannot
+   * be answered); or `notUnderstood` (200 and the polite answer in the person's language).
+   */
+  const cases: [string, () => unknown, RegExp | 'ignored' | 'notUnderstood'][] = [
+    ['not JSON', () => '{"type": "message",', /^The body is not valid JSON\.$/],
+    ['an array', () => [1, 2], /^The body must be a JSON activity object\.$/],
+    ['no type', () => ({ ...valid(), type: undefined }), /^activity\.type is required\.$/],
+    ['type of the wrong type', () => ({ ...valid(), type: 42 }), /^activity\.type must be a string\.$/],
+    ['no conversation', () => ({ ...valid(), conversation: undefined }), 'ignored'],
+    ['no serviceUrl', () => ({ ...valid(), serviceUrl: undefined }), 'ignored'],
+    ['a serviceUrl that is no URL', () => ({ ...valid(), serviceUrl: 'javascript:alert(1)' }), 'ignored'],
+    ['text that is an object', () => ({ ...valid(), text: { evil: true } }), 'notUnderstood'],
+    ['no from', () => ({ ...valid(), from: undefined }), 'ignored'],
+    ['an invoke without a name', () => ({ ...valid(), type: 'invoke' }), /^activity\.name is required\.$/],
+    ['an unknown invoke', () => ({ ...valid(), type: 'invoke', name: 'nobody/knows' }), /^Unknown invoke\.$/],
   ];
-  for (const [name, body, kind] of cases) {
-    it(`${name} → 4xx, and the server keeps answering`, async () => {
-      const raw = body();
-      const result = await bot.post(kind === 'text' ? raw : raw);
-      assert.ok(result.status >= 400 && result.status < 500, `${result.status} ${result.body}`);
+  for (const [name, body, expected] of cases) {
+    it(`${name} → ${expected instanceof RegExp ? '400 with the reason' : expected}; nothing is stored and the server keeps answering`, async () => {
+      const before = channel.sent.length;
+      const result = await bot.post(body());
+      if (expected instanceof RegExp) {
+        assert.equal(result.status, 400, result.body);
+        assert.match((JSON.parse(result.body) as { error: string }).error, expected);
+      } else {
+        assert.equal(result.status, 200, result.body);
+      }
+      const sent = channel.sent.slice(before).map((s) => s.activity);
+      if (expected === 'notUnderstood')
+        assert.equal(
+          textOf(sent),
+          'Eg forstod ikkje heilt. Skriv «ny sak» for å melde inn ei sak, «status» for sakene dine eller «hjelp».',
+        );
+      else assert.deepEqual(sent, [], 'nothing sent');
+      const stored = await storedRows(bot.app, TURN_TABLES);
+      assert.deepEqual(stored, { botState: [], conversationRefs: [], cases: [] }, 'nothing stored');
       const health = await fetch(`${bot.url}/healthz`);
       assert.equal(health.status, 200);
     });

@@ -1,5 +1,5 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { isLoopback, type Authenticator, type Identity } from '../../auth';
+import { isLocalCaller, type Authenticator, type Identity } from '../../auth';
 import type { CaseQueries } from '../../domain/cases/caseAccess';
 import type { CaseRecord } from '../../domain/cases/caseModel';
 import type { CaseRepository } from '../../domain/cases/caseRepository';
@@ -92,11 +92,11 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   // how a person is chosen in the first place, so it is the one route without an identity.
   router.get('/local/people', async (req, res, next) => {
     if (!deps.auth.localIdentity) return next();
-    if (!isLoopback(req.socket.remoteAddress)) {
+    if (!isLocalCaller(req)) {
       throw new ApiError(
         403,
         'local_identity_loopback_only',
-        'Local identity mode only answers on loopback.',
+        'Local identity mode only answers on loopback, not through a proxy.',
       );
     }
     const people = new Map<
@@ -123,7 +123,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
       authorization: header(req, 'authorization'),
       localIdentity: header(req, 'x-local-identity'),
       localName: header(req, 'x-local-name'),
-      remoteAddress: req.socket.remoteAddress,
+      localCaller: isLocalCaller(req),
     });
     if (!result.ok) {
       if (result.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');

@@ -19,6 +19,12 @@ import { DEFAULT_PLANS } from './domain/plans/defaultPlans';
 import type { PlanRepository } from './domain/plans/planRepository';
 import { PlanService } from './domain/plans/planService';
 import { TablePlanRepository } from './storage/tablePlanRepository';
+import { publicFormConfigFrom } from './config';
+import { WebIntakeService } from './domain/webIntake/webIntakeService';
+import { createPublicForm } from './http/publicForm/publicFormApp';
+import { TableRateLimiter } from './storage/tableRateLimiter';
+import { TableStatusLinkRepository } from './storage/tableStatusLinkRepository';
+import { TableWebDraftRepository } from './storage/tableWebDraftRepository';
 
 export interface App {
   services: BotServices;
@@ -73,6 +79,25 @@ export async function createApp(
   });
   const stateStorage = new TableStateStorage(storage.table('botState'));
   const bot = new PartnershipBot(services, new ConversationState(stateStorage), new UserState(stateStorage));
+  // The public intake page for citizens and relatives: the same form, the same case life cycle.
+  const webConfig = config.publicForm ?? publicFormConfigFrom({});
+  const publicForm = createPublicForm({
+    intake: new WebIntakeService({
+      drafts: new TableWebDraftRepository(storage.table('webDrafts')),
+      links: new TableStatusLinkRepository(storage.table('webStatusLinks')),
+      limiter: new TableRateLimiter(storage.table('rateLimits')),
+      cases: services.cases,
+      lifecycle: services.routing.caseService,
+      limits: webConfig.limits,
+      draftDays: webConfig.draftDays,
+      now: services.now,
+    }),
+    trustProxy: webConfig.trustProxy,
+    limits: webConfig.limits,
+    draftDays: webConfig.draftDays,
+    now: services.now,
+    log,
+  });
   const http = createHttpApp({
     adapter,
     bot,
@@ -80,6 +105,7 @@ export async function createApp(
     log,
     unauthenticated: config.botIdentity.MicrosoftAppId === '',
     api,
+    publicForm,
   });
 
   return {

@@ -40,6 +40,37 @@ export interface AppConfig {
   localIdentity?: boolean;
   /** Routing cards, notifications and reminders (issue 3); see routingConfigFrom. */
   routing: RoutingConfig;
+  /** The public intake page at /skjema (WEB_*); see publicFormConfigFrom. Absent: the defaults. */
+  publicForm?: PublicFormConfig;
+}
+
+export interface PublicFormConfig {
+  /** WEB_TRUST_PROXY: Express's `trust proxy` for the page, which decides the client address (req.ip). */
+  trustProxy: boolean | number | string;
+  /** WEB_SUBMITS_PER_ADDRESS_HOUR, WEB_SUBMITS_PER_HOUR, WEB_DRAFTS_PER_ADDRESS_HOUR. */
+  limits: { submitsPerAddressPerHour: number; submitsPerHour: number; draftsPerAddressPerHour: number };
+  /** WEB_DRAFT_DAYS: an unfinished draft is deleted this many days after it was started. */
+  draftDays: number;
+}
+
+export function publicFormConfigFrom(env: Env): PublicFormConfig {
+  const raw = env.WEB_TRUST_PROXY?.trim() ?? '';
+  const trustProxy =
+    raw === '' || raw === 'false' ? false : raw === 'true' ? true : /^\d+$/.test(raw) ? Number(raw) : raw;
+  if (typeof trustProxy === 'string' && !/^[\w.:/,\s]+$/.test(trustProxy)) {
+    throw new ConfigError(
+      'WEB_TRUST_PROXY must be false, true, a number of hops or a list of addresses/subnets.',
+    );
+  }
+  return {
+    trustProxy,
+    limits: {
+      submitsPerAddressPerHour: intFrom(env, 'WEB_SUBMITS_PER_ADDRESS_HOUR', 5, 0, 10_000),
+      submitsPerHour: intFrom(env, 'WEB_SUBMITS_PER_HOUR', 200, 0, 100_000),
+      draftsPerAddressPerHour: intFrom(env, 'WEB_DRAFTS_PER_ADDRESS_HOUR', 30, 0, 100_000),
+    },
+    draftDays: intFrom(env, 'WEB_DRAFT_DAYS', 7, 1, 90),
+  };
 }
 
 export interface RoutingConfig {
@@ -193,5 +224,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sso: ssoConfigFrom(env),
     localIdentity: localIdentityFrom(env),
     routing: routingConfigFrom(env),
+    publicForm: publicFormConfigFrom(env),
   };
 }

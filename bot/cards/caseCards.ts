@@ -8,6 +8,7 @@ import type { InputError } from '../domain/routing/decisions';
 import type { Justification } from '../domain/routing/justifications';
 import { openInfoRequest, routingOf, BEFORE_ROUTING } from '../domain/routing/routingModel';
 import { formatDate } from '../domain/time';
+import { isWebSubmitter } from '../domain/webIntake/webSubmitter';
 import { cardBytes, expandCard } from './cardTemplates';
 import { verbatim } from './verbatim';
 
@@ -236,7 +237,12 @@ export function caseCard(
           label: r.facts.agreementParts,
           value: verbatim(answerText(record.answers, 'agreementParts', lang, r.none)),
         },
-        { label: r.facts.submitted, value: date(record.submittedAt) },
+        {
+          label: r.facts.submitted,
+          value: isWebSubmitter(record.submitter)
+            ? `${date(record.submittedAt)} – ${r.facts.viaWebForm}`
+            : date(record.submittedAt),
+        },
       ],
       proposal: {
         show: showProposal,

@@ -296,15 +296,21 @@ function postedFields(req: Request): Record<string, PostedValue> {
   const body = (req.body ?? {}) as Record<string, unknown>;
   const result: Record<string, PostedValue> = {};
   for (const [key, value] of Object.entries(body)) {
-    if (typeof value === 'string') result[key] = value;
-    else if (Array.isArray(value)) result[key] = value.filter((v): v is string => typeof v === 'string');
+    if (typeof value === 'string') result[key] = lineBreaks(value);
+    else if (Array.isArray(value))
+      result[key] = value.filter((v): v is string => typeof v === 'string').map(lineBreaks);
   }
   return result;
 }
 
 function bodyText(req: Request, name: string): string {
   const value = (req.body as Record<string, unknown> | undefined)?.[name];
-  return typeof value === 'string' ? value : '';
+  return typeof value === 'string' ? lineBreaks(value) : '';
+}
+
+/** Browsers send a textarea's line breaks as CRLF; the case keeps them as the bot does, as LF. */
+function lineBreaks(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
 }
 
 function filledHoneypot(req: Request): boolean {

@@ -51,6 +51,10 @@ export interface PublicFormConfig {
   limits: { submitsPerAddressPerHour: number; submitsPerHour: number; draftsPerAddressPerHour: number };
   /** WEB_DRAFT_DAYS: an unfinished draft is deleted this many days after it was started. */
   draftDays: number;
+  /** WEB_PUBLIC_URL: the app's public address, for the status link in e-mails (never taken from a request). */
+  publicUrl?: string;
+  /** ACS_EMAIL_ENDPOINT + ACS_EMAIL_SENDER: e-mail to web submitters; absent: the status link is the channel. */
+  email?: { endpoint: string; sender: string };
 }
 
 export function publicFormConfigFrom(env: Env): PublicFormConfig {
@@ -62,6 +66,10 @@ export function publicFormConfigFrom(env: Env): PublicFormConfig {
       'WEB_TRUST_PROXY must be false, true, a number of hops or a list of addresses/subnets.',
     );
   }
+  const publicUrl = env.WEB_PUBLIC_URL?.trim() ?? '';
+  if (publicUrl && !LOOPBACK_OR_HTTPS.test(publicUrl))
+    throw new ConfigError('WEB_PUBLIC_URL must be an https:// URL (http only on loopback).');
+  const email = acsEmailFrom(env);
   return {
     trustProxy,
     limits: {
@@ -70,7 +78,23 @@ export function publicFormConfigFrom(env: Env): PublicFormConfig {
       draftsPerAddressPerHour: intFrom(env, 'WEB_DRAFTS_PER_ADDRESS_HOUR', 30, 0, 100_000),
     },
     draftDays: intFrom(env, 'WEB_DRAFT_DAYS', 7, 1, 90),
+    ...(publicUrl ? { publicUrl } : {}),
+    ...(email ? { email } : {}),
   };
+}
+
+const LOOPBACK_OR_HTTPS = /^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/])/;
+
+function acsEmailFrom(env: Env): { endpoint: string; sender: string } | undefined {
+  const endpoint = env.ACS_EMAIL_ENDPOINT?.trim() ?? '';
+  const sender = env.ACS_EMAIL_SENDER?.trim() ?? '';
+  if (!endpoint && !sender) return undefined;
+  if (!endpoint || !sender)
+    throw new ConfigError('Set both ACS_EMAIL_ENDPOINT and ACS_EMAIL_SENDER, or neither.');
+  if (!LOOPBACK_OR_HTTPS.test(endpoint))
+    throw new ConfigError('ACS_EMAIL_ENDPOINT must be an https:// URL (http only on loopback, for tests).');
+  if (!/^[^\s@]+@[^\s@]+$/.test(sender)) throw new ConfigError('ACS_EMAIL_SENDER must be an e-mail address.');
+  return { endpoint, sender };
 }
 
 export interface RoutingConfig {

@@ -3,6 +3,7 @@ import type { CaseRepository } from '../cases/caseRepository';
 import { submitCase } from '../cases/submitCase';
 import type { Lang } from '../i18n/language';
 import type { DecideOutcome, DecideRequest } from '../routing/caseService';
+import { receiptEmail, type EmailSender } from './webEmail';
 import { draftRule, submitRules, type RateLimiter, type WebLimits } from './rateLimits';
 import { statusViewOf, type StatusView } from './statusView';
 import { firstIncompletePage, isExpired, type WebDraft } from './webDraft';
@@ -37,6 +38,8 @@ export interface WebIntakeDeps {
   limits: WebLimits;
   draftDays: number;
   now: () => Date;
+  /** E-mail to the submitter, when configured; `publicUrl` is the page's own https address for links. */
+  email?: { sender: EmailSender; publicUrl?: string; onError(error: Error, caseNumber: string): void };
 }
 
 export type SubmitResult =
@@ -117,6 +120,7 @@ export class WebIntakeService {
     await this.deps.links.put(hashToken(statusToken), record.number);
     await this.deps.drafts.remove(draft.id);
     await this.deps.lifecycle.submitted(record);
+    await this.sendReceipt(record, statusToken);
     return { kind: 'submitted', caseNumber: record.number, statusToken };
   }
 
@@ -149,6 +153,19 @@ export class WebIntakeService {
       input,
       cardVersion: version ?? record.historyCount,
     });
+  }
+
+  private async sendReceipt(record: CaseRecord, statusToken: string): Promise<void> {
+    const email = this.deps.email;
+    if (!email) return;
+    const base = email.publicUrl?.replace(/\/+$/, '');
+    const message = receiptEmail(record, base ? `${base}/skjema/status/${statusToken}` : undefined);
+    if (!message) return;
+    try {
+      await email.sender.send(message);
+    } catch (error) {
+      email.onError(error as Error, record.number);
+    }
   }
 
   private async purgeNowAndThen(now: Date): Promise<void> {

@@ -65,7 +65,7 @@ describe('Public intake page: e-mail through Azure Communication Services', func
       {
         log: silentLogger,
         emailCredential: {
-          getToken: async () => ({ token: 'test-token', expiresOnTimestamp: Date.now() + 3.6e6 }),
+          getToken: () => Promise.resolve({ token: 'test-token', expiresOnTimestamp: Date.now() + 3.6e6 }),
         },
       },
     );

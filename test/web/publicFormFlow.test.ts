@@ -181,6 +181,11 @@ describe('Public intake page: the case life cycle', function () {
     await web.get('/skjema/sjekk');
     assert.doesNotMatch(web.lastHtml, /Forfalska/);
 
+    // Coming back later: the start page offers the draft where it was left (page 2: nothing on it yet).
+    await web.answerPage(1, { title: 'Attende seinare' });
+    const back = await web.get('/skjema');
+    assert.match(back.html, /href="\/skjema\/side\/2\?lang=nn">Hald fram med utkastet ditt/);
+
     // In bokmål and English on request, with the right lang attribute.
     assert.match((await web.get('/skjema/side/2?lang=nb')).html, /<html lang="nb">[\s\S]*Hva heter du\?/);
     assert.match(

@@ -50,14 +50,14 @@ export function errorSummary(errors: SummaryError[], lang: Lang): SafeHtml {
 
 export function startPage(
   lang: Lang,
-  opts: { draftDays: number; hasDraft: boolean; notice?: string },
+  opts: { draftDays: number; resumeAt?: string; notice?: string },
 ): string {
   const t = webTexts(lang);
   const body = html`${opts.notice ? html`<p class="notice" role="status">${opts.notice}</p>` : ''}
     <h1>${t.startHeading}</h1>
     ${t.startIntro.map((p) => html`<p>${p}</p>`)}
     <p>${t.draftKept(opts.draftDays)}</p>
-    ${opts.hasDraft ? html`<p><a href="${withLang('/skjema/side/1', lang)}">${t.continueDraft}</a></p>` : ''}
+    ${opts.resumeAt ? html`<p><a href="${withLang(opts.resumeAt, lang)}">${t.continueDraft}</a></p>` : ''}
     <form method="post" action="/skjema/start" novalidate>
       <input type="hidden" name="lang" value="${lang}" />${honeypot(lang)}<button type="submit">
         ${t.startButton}

@@ -4,6 +4,7 @@ import { isLang, type Lang } from '../../domain/i18n/language';
 import type { WebLimits } from '../../domain/webIntake/rateLimits';
 import {
   applyPage,
+  firstIncompletePage,
   readPage,
   sectionOfPage,
   PAGE_COUNT,
@@ -53,7 +54,7 @@ export function createPublicForm(deps: PublicFormDeps): express.Express {
     res.send(
       startPage(lang, {
         draftDays: deps.draftDays,
-        hasDraft: !!draft,
+        ...(draft ? { resumeAt: resumePath(draft) } : {}),
         ...(req.query.utkast === 'borte' && !draft ? { notice: t.draftGone } : {}),
       }),
     );
@@ -63,7 +64,7 @@ export function createPublicForm(deps: PublicFormDeps): express.Express {
     const lang = langOf(req, undefined);
     if (filledHoneypot(req)) return void badRequest(res, lang, BASE);
     const existing = await draftOf(req);
-    if (existing) return void res.redirect(303, withLang(`${BASE}/side/1`, lang));
+    if (existing) return void res.redirect(303, withLang(resumePath(existing), lang));
     const started = await intake.startDraft(lang, clientAddress(req));
     if (started.kind === 'limited') {
       const t = webTexts(lang);
@@ -371,19 +372,26 @@ function badRequest(res: Response, lang: Lang, back: string): void {
   );
 }
 
-function notFound(res: Response, lang: Lang): void {
+function notFound(res: Response, lang: Lang, text = webTexts(lang).notFound): void {
   const t = webTexts(lang);
   res.status(404).send(
     messagePage({
       lang,
       heading: t.notFoundHeading,
-      text: t.linkUnknown,
+      text,
       path: BASE,
       link: { href: BASE, text: t.startLink },
     }),
   );
 }
 
+/** A status link that leads nowhere says only that: not whether a case exists. */
 function unknownLink(res: Response, lang: Lang): void {
-  notFound(res, lang);
+  notFound(res, lang, webTexts(lang).linkUnknown);
+}
+
+/** Where a person coming back to their draft continues: the first page still missing an answer. */
+function resumePath(draft: WebDraft): string {
+  const page = firstIncompletePage(draft.answers);
+  return page === undefined ? `${BASE}/sjekk` : `${BASE}/side/${page}`;
 }

@@ -67,6 +67,7 @@ const nn = {
   stale: 'Saka vart endra medan du hadde sida open, så ingenting er endra. Her er saka slik ho står no.',
   linkUnknown: 'Vi finn inga sak for denne lenkja. Sjekk at du har kopiert heile lenkja.',
   notFoundHeading: 'Fann ikkje sida',
+  notFound: 'Sida finst ikkje. Sjekk adressa, eller start frå byrjinga av skjemaet.',
   limitedHeading: 'For mange innsendingar akkurat no',
   limitedSubmit: (perAddress: number) =>
     `Vi tek imot høgst ${perAddress} saker i timen frå same nettverk, og eit fåtal i timen totalt, for å hindre misbruk. Saka di er ikkje send inn enno, men svara dine er tekne vare på. Prøv igjen om ei stund.`,
@@ -166,6 +167,7 @@ const nb: WebTexts = {
   stale: 'Saken ble endret mens du hadde siden åpen, så ingenting er endret. Her er saken slik den står nå.',
   linkUnknown: 'Vi finner ingen sak for denne lenken. Sjekk at du har kopiert hele lenken.',
   notFoundHeading: 'Fant ikke siden',
+  notFound: 'Siden finnes ikke. Sjekk adressen, eller start fra begynnelsen av skjemaet.',
   limitedHeading: 'For mange innsendinger akkurat nå',
   limitedSubmit: (perAddress) =>
     `Vi tar imot høyst ${perAddress} saker i timen fra samme nettverk, og et begrenset antall i timen totalt, for å hindre misbruk. Saken din er ikke sendt inn ennå, men svarene dine er tatt vare på. Prøv igjen om en stund.`,
@@ -264,6 +266,7 @@ const en: WebTexts = {
     'The case changed while you had the page open, so nothing was changed. Here is the case as it stands now.',
   linkUnknown: 'We find no case for this link. Check that you copied the whole link.',
   notFoundHeading: 'Page not found',
+  notFound: 'The page does not exist. Check the address, or start from the beginning of the form.',
   limitedHeading: 'Too many submissions right now',
   limitedSubmit: (perAddress) =>
     `To prevent abuse we accept at most ${perAddress} cases an hour from the same network, and a limited number an hour in all. Your case has not been sent yet, but your answers are kept. Please try again later.`,

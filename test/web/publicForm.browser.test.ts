@@ -251,6 +251,20 @@ describe('Public intake page in Chromium', function () {
     await page.waitForURL(/status\/.*\?ny=1/);
     assert.match(await page.locator('main').innerText(), /Saka er send inn/);
 
+    // Withdrawal from the status page: the confirmation step, its error state, then done.
+    await page.getByRole('link', { name: 'Trekk saka' }).click();
+    await page.waitForURL(/\/trekk/);
+    await inspect(page, 'withdraw');
+    await page.getByLabel(/Kvifor trekkjer du saka/).fill('Gjeld 01019010046');
+    await page.getByRole('button', { name: 'Ja, trekk saka' }).click();
+    await page.waitForLoadState();
+    assert.match(await page.locator('.summary').innerText(), /fødselsnummer/);
+    await inspect(page, 'withdraw with an error');
+    await page.getByLabel(/Kvifor trekkjer du saka/).fill('Løyst lokalt.');
+    await page.getByRole('button', { name: 'Ja, trekk saka' }).click();
+    await page.waitForURL(/melding=trekt/);
+    assert.match(await page.locator('main').innerText(), /Saka er trekt tilbake/);
+
     // The limit is 2 an hour from one address: a third case from here is refused, its draft kept.
     const third = await context.newPage();
     await third.goto(`${bot.url}/skjema`);

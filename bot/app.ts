@@ -21,6 +21,15 @@ import { DEFAULT_PLANS } from './domain/plans/defaultPlans';
 import type { PlanRepository } from './domain/plans/planRepository';
 import { PlanService } from './domain/plans/planService';
 import { TablePlanRepository } from './storage/tablePlanRepository';
+import { publicFormConfigFrom } from './config';
+import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
+import { withWebEmail } from './domain/webIntake/webEmail';
+import { AcsEmailSender } from './notifications/acsEmail';
+import { WebIntakeService } from './domain/webIntake/webIntakeService';
+import { createPublicForm } from './http/publicForm/publicFormApp';
+import { TableRateLimiter } from './storage/tableRateLimiter';
+import { TableStatusLinkRepository } from './storage/tableStatusLinkRepository';
+import { TableWebDraftRepository } from './storage/tableWebDraftRepository';
 
 export interface App {
   services: BotServices;
@@ -32,7 +41,8 @@ export interface App {
 /** The composition root: storage, domain services, bot and HTTP, wired the same way in every environment. */
 export async function createApp(
   config: AppConfig,
-  opts: { log?: Logger; now?: () => Date } = {},
+  /** emailCredential: the token source for ACS e-mail (tests); DefaultAzureCredential otherwise. */
+  opts: { log?: Logger; now?: () => Date; emailCredential?: TokenCredential } = {},
 ): Promise<App> {
   const log = opts.log ?? jsonLogger;
   const storage = new StorageAccount(config.storage, config.tablePrefix);
@@ -47,11 +57,23 @@ export async function createApp(
     now: opts.now ?? (() => new Date()),
   };
   // Routing cards, notifications and reminders (issue 3); proactive sends go through the adapter.
-  const services: BotServices = {
-    ...core,
-    caseQueries: new CaseQueries(core),
-    routing: createRouting(core, { storage, adapter, log }),
-  };
+  // E-mail to people who submitted on the public page, when ACS is configured.
+  const webConfig = config.publicForm ?? publicFormConfigFrom({});
+  const email = webConfig.email
+    ? {
+        sender: new AcsEmailSender(webConfig.email, opts.emailCredential ?? new DefaultAzureCredential()),
+        ...(webConfig.publicUrl ? { publicUrl: webConfig.publicUrl } : {}),
+        onError: (error: Error, caseNumber: string) =>
+          log.error('email.send_failed', { case: caseNumber, error: error.message }),
+      }
+    : undefined;
+  const routing = createRouting(core, {
+    storage,
+    adapter,
+    log,
+    ...(email ? { decorateEffects: (effects) => withWebEmail(effects, email.sender, email.onError) } : {}),
+  });
+  const services: BotServices = { ...core, caseQueries: new CaseQueries(core), routing };
   await bootstrapRoles(services.roles, config.bootstrapRoles, services.now());
   await services.routing.start();
 
@@ -80,12 +102,32 @@ export async function createApp(
   });
   const stateStorage = new TableStateStorage(storage.table('botState'));
   const bot = new PartnershipBot(services, new ConversationState(stateStorage), new UserState(stateStorage));
+  // The public intake page for citizens and relatives: the same form, the same case life cycle.
+  const publicForm = createPublicForm({
+    intake: new WebIntakeService({
+      drafts: new TableWebDraftRepository(storage.table('webDrafts')),
+      links: new TableStatusLinkRepository(storage.table('webStatusLinks')),
+      limiter: new TableRateLimiter(storage.table('rateLimits')),
+      cases: services.cases,
+      lifecycle: services.routing.caseService,
+      limits: webConfig.limits,
+      draftDays: webConfig.draftDays,
+      now: services.now,
+      ...(email ? { email } : {}),
+    }),
+    trustProxy: webConfig.trustProxy,
+    limits: webConfig.limits,
+    draftDays: webConfig.draftDays,
+    now: services.now,
+    log,
+  });
   const http = createHttpApp({
     messages: createMessagesEndpoint({ adapter, bot, services, log }),
     storage,
     log,
     unauthenticated: config.botIdentity.MicrosoftAppId === '',
     api,
+    publicForm,
   });
 
   return {

@@ -40,6 +40,61 @@ export interface AppConfig {
   localIdentity?: boolean;
   /** Routing cards, notifications and reminders (issue 3); see routingConfigFrom. */
   routing: RoutingConfig;
+  /** The public intake page at /skjema (WEB_*); see publicFormConfigFrom. Absent: the defaults. */
+  publicForm?: PublicFormConfig;
+}
+
+export interface PublicFormConfig {
+  /** WEB_TRUST_PROXY: Express's `trust proxy` for the page, which decides the client address (req.ip). */
+  trustProxy: boolean | number | string;
+  /** WEB_SUBMITS_PER_ADDRESS_HOUR, WEB_SUBMITS_PER_HOUR, WEB_DRAFTS_PER_ADDRESS_HOUR. */
+  limits: { submitsPerAddressPerHour: number; submitsPerHour: number; draftsPerAddressPerHour: number };
+  /** WEB_DRAFT_DAYS: an unfinished draft is deleted this many days after it was started. */
+  draftDays: number;
+  /** WEB_PUBLIC_URL: the app's public address, for the status link in e-mails (never taken from a request). */
+  publicUrl?: string;
+  /** ACS_EMAIL_ENDPOINT + ACS_EMAIL_SENDER: e-mail to web submitters; absent: the status link is the channel. */
+  email?: { endpoint: string; sender: string };
+}
+
+export function publicFormConfigFrom(env: Env): PublicFormConfig {
+  const raw = env.WEB_TRUST_PROXY?.trim() ?? '';
+  const trustProxy =
+    raw === '' || raw === 'false' ? false : raw === 'true' ? true : /^\d+$/.test(raw) ? Number(raw) : raw;
+  if (typeof trustProxy === 'string' && !/^[\w.:/,\s]+$/.test(trustProxy)) {
+    throw new ConfigError(
+      'WEB_TRUST_PROXY must be false, true, a number of hops or a list of addresses/subnets.',
+    );
+  }
+  const publicUrl = env.WEB_PUBLIC_URL?.trim() ?? '';
+  if (publicUrl && !LOOPBACK_OR_HTTPS.test(publicUrl))
+    throw new ConfigError('WEB_PUBLIC_URL must be an https:// URL (http only on loopback).');
+  const email = acsEmailFrom(env);
+  return {
+    trustProxy,
+    limits: {
+      submitsPerAddressPerHour: intFrom(env, 'WEB_SUBMITS_PER_ADDRESS_HOUR', 5, 0, 10_000),
+      submitsPerHour: intFrom(env, 'WEB_SUBMITS_PER_HOUR', 200, 0, 100_000),
+      draftsPerAddressPerHour: intFrom(env, 'WEB_DRAFTS_PER_ADDRESS_HOUR', 30, 0, 100_000),
+    },
+    draftDays: intFrom(env, 'WEB_DRAFT_DAYS', 7, 1, 90),
+    ...(publicUrl ? { publicUrl } : {}),
+    ...(email ? { email } : {}),
+  };
+}
+
+const LOOPBACK_OR_HTTPS = /^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/])/;
+
+function acsEmailFrom(env: Env): { endpoint: string; sender: string } | undefined {
+  const endpoint = env.ACS_EMAIL_ENDPOINT?.trim() ?? '';
+  const sender = env.ACS_EMAIL_SENDER?.trim() ?? '';
+  if (!endpoint && !sender) return undefined;
+  if (!endpoint || !sender)
+    throw new ConfigError('Set both ACS_EMAIL_ENDPOINT and ACS_EMAIL_SENDER, or neither.');
+  if (!LOOPBACK_OR_HTTPS.test(endpoint))
+    throw new ConfigError('ACS_EMAIL_ENDPOINT must be an https:// URL (http only on loopback, for tests).');
+  if (!/^[^\s@]+@[^\s@]+$/.test(sender)) throw new ConfigError('ACS_EMAIL_SENDER must be an e-mail address.');
+  return { endpoint, sender };
 }
 
 export interface RoutingConfig {
@@ -208,5 +263,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sso: ssoConfigFrom(env),
     localIdentity: localIdentityFrom(env),
     routing: routingConfigFrom(env),
+    publicForm: publicFormConfigFrom(env),
   };
 }

@@ -17,6 +17,7 @@ import {
   BEFORE_ROUTING,
 } from '../domain/routing/routingModel';
 import { formatDate } from '../domain/time';
+import { isWebSubmitter } from '../domain/webIntake/webSubmitter';
 import { cardBytes, expandCard } from './cardTemplates';
 import { FORM_INPUT_IDS, JUSTIFICATION_FORM_IDS, type JustificationForm } from './caseCardContract';
 import { verbatim } from './verbatim';
@@ -298,7 +299,12 @@ export function caseCard(
           label: r.facts.agreementParts,
           value: t(answerText(record.answers, 'agreementParts', lang, r.none)),
         },
-        { label: r.facts.submitted, value: date(record.submittedAt) },
+        {
+          label: r.facts.submitted,
+          value: isWebSubmitter(record.submitter)
+            ? `${date(record.submittedAt)} – ${r.facts.viaWebForm}`
+            : date(record.submittedAt),
+        },
       ],
       proposal: {
         show: showProposal,

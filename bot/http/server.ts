@@ -17,6 +17,8 @@ export interface HttpDeps {
   unauthenticated: boolean;
   /** The tab's API (bot/http/api), mounted at /api after /api/messages. */
   api?: express.Router;
+  /** The public intake page (bot/http/publicForm), mounted at /skjema. */
+  publicForm?: express.Express;
 }
 
 /**
@@ -106,6 +108,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
 
   if (deps.api) app.use('/api', deps.api);
 
+  if (deps.publicForm) app.use('/skjema', deps.publicForm);
   mountLegalPages(app);
   mountFrontPage(app);
   const tabDist = findTabDist();

@@ -10,6 +10,7 @@ import type { CaseEffects } from '../domain/routing/caseService';
 import { currentForum, openInfoRequest, routingOf } from '../domain/routing/routingModel';
 import { osloDate, workingDaysBetween } from '../domain/routing/workingDays';
 import { formatDate } from '../domain/time';
+import { isWebSubmitter } from '../domain/webIntake/webSubmitter';
 import type { Logger } from '../logger';
 import type { ConversationRefRepository } from '../storage/conversationRefRepository';
 import { CaseViews, SECRETARIAT_ROLES, SSU_ROLES } from './caseViews';
@@ -136,8 +137,10 @@ export class CaseNotifier implements CaseEffects {
       items.push(this.cardFor(record, personRecipient(personId), 'new case → secretariat'));
     }
     if (this.deps.channel) items.push(this.cardFor(record, CHANNEL_RECIPIENT, 'new case → channel'));
-    // The submitter's own copy of the live card: it follows the case and offers withdrawal.
-    items.push(this.cardFor(record, personRecipient(record.submitter.id), 'case card → submitter'));
+    // The submitter's own copy of the live card: it follows the case and offers withdrawal. A web
+    // submitter has no Teams chat (their status link is their channel), so nothing is queued for them.
+    if (!isWebSubmitter(record.submitter))
+      items.push(this.cardFor(record, personRecipient(record.submitter.id), 'case card → submitter'));
     await this.outbox.enqueue(items);
   }
 
@@ -146,6 +149,7 @@ export class CaseNotifier implements CaseEffects {
     const submitter = personRecipient(record.submitter.id);
     const message = async (recipient: string, what: string, build: (lang: Lang) => Note) => {
       const personId = personOfRecipient(recipient);
+      if (personId && isWebSubmitter({ id: personId })) return; // no Teams chat: see queueSubmitted
       const lang = personId ? await this.langOf(personId, record.submitter.lang) : 'nn';
       const { card, summary } = build(lang);
       items.push({

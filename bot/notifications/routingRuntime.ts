@@ -1,7 +1,7 @@
 import type { CloudAdapter } from 'botbuilder';
 import type { AppConfig } from '../config';
 import type { CaseRepository } from '../domain/cases/caseRepository';
-import { CaseService } from '../domain/routing/caseService';
+import { CaseService, type CaseEffects } from '../domain/routing/caseService';
 import type { JustificationRepository } from '../domain/routing/justifications';
 import type { RoleRepository } from '../domain/roles/roleRepository';
 import type { Logger } from '../logger';
@@ -40,7 +40,14 @@ export function createRouting(
     conversationRefs: ConversationRefRepository;
     now: () => Date;
   },
-  deps: { storage: StorageAccount; adapter: CloudAdapter; log: Logger; delivery?: Delivery },
+  deps: {
+    storage: StorageAccount;
+    adapter: CloudAdapter;
+    log: Logger;
+    delivery?: Delivery;
+    /** Adds effects after the notifier's (e-mail to web submitters). */
+    decorateEffects?: (effects: CaseEffects) => CaseEffects;
+  },
 ): RoutingRuntime {
   const { config, cases, roles, conversationRefs, now } = core;
   const settings = config.routing;
@@ -90,7 +97,7 @@ export function createRouting(
     roles,
     now,
     policy: { approvalsRequired: settings.approvalsRequired },
-    effects: notifier,
+    effects: deps.decorateEffects?.(notifier) ?? notifier,
   });
 
   let timer: NodeJS.Timeout | undefined;

@@ -15,6 +15,9 @@ export const TABLES = {
   plans: 'Plans',
   notifications: 'Notifications',
   justifications: 'Justifications',
+  webDrafts: 'WebDrafts',
+  webStatusLinks: 'WebStatusLinks',
+  rateLimits: 'RateLimits',
 } as const;
 
 export type TableName = keyof typeof TABLES;

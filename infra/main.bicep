@@ -145,6 +145,28 @@ param notifySendTimeoutSeconds int = 15
 @description('DRAFT_RESUME_AFTER_MINUTES: a draft left alone longer than this is offered as "continue or discard".')
 param draftResumeAfterMinutes int = 60
 
+@minValue(1)
+@description('WEB_SUBMITS_PER_ADDRESS_HOUR: cases one client address may submit on the public page per clock hour.')
+param webSubmitsPerAddressHour int = 5
+
+@minValue(1)
+@description('WEB_SUBMITS_PER_HOUR: cases the public page accepts per clock hour in all.')
+param webSubmitsPerHour int = 200
+
+@minValue(1)
+@description('WEB_DRAFTS_PER_ADDRESS_HOUR: drafts one client address may start per clock hour.')
+param webDraftsPerAddressHour int = 30
+
+@minValue(1)
+@description('WEB_DRAFT_DAYS: an unfinished draft on the public page is deleted after this many days.')
+param webDraftDays int = 7
+
+@description('ACS_EMAIL_ENDPOINT: Azure Communication Services endpoint for e-mail to web submitters; empty turns e-mail off.')
+param acsEmailEndpoint string = ''
+
+@description('ACS_EMAIL_SENDER: sender address of a verified ACS e-mail domain; empty turns e-mail off.')
+param acsEmailSender string = ''
+
 @maxLength(21)
 @description('TABLE_PREFIX: prefix for every table name; empty, since each environment has its own storage account.')
 param tablePrefix string = ''
@@ -351,6 +373,16 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     NOTIFY_RETRY_AFTER_SECONDS: string(notifyRetryAfterSeconds)
     NOTIFY_SEND_TIMEOUT_SECONDS: string(notifySendTimeoutSeconds)
     DRAFT_RESUME_AFTER_MINUTES: string(draftResumeAfterMinutes)
+    // The public intake page: App Service's front end is one proxy hop, so the client address its
+    // rate limits count is the last one it appends to X-Forwarded-For.
+    WEB_TRUST_PROXY: '1'
+    WEB_PUBLIC_URL: 'https://${webApp.properties.defaultHostName}'
+    WEB_SUBMITS_PER_ADDRESS_HOUR: string(webSubmitsPerAddressHour)
+    WEB_SUBMITS_PER_HOUR: string(webSubmitsPerHour)
+    WEB_DRAFTS_PER_ADDRESS_HOUR: string(webDraftsPerAddressHour)
+    WEB_DRAFT_DAYS: string(webDraftDays)
+    ACS_EMAIL_ENDPOINT: acsEmailEndpoint
+    ACS_EMAIL_SENDER: acsEmailSender
     TABLE_PREFIX: tablePrefix
     LOG_LEVEL: logLevel
     // The deployed zip is mounted read-only and run as built; App Service does not build it.

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { TestChannel, TestUser, textOf } from '../support/botHarness';
 import { BotProcess } from '../support/botProcess';
-import { markedCase } from '../support/formSteps';
+import { markedCase, stepMessage } from '../support/formSteps';
 import { testStorage, uniquePrefix } from '../support/globalAzurite';
 import { RoundRobinProxy } from '../support/roundRobinProxy';
 import { StoredState } from '../support/storedState';
@@ -62,7 +62,7 @@ describe('the server killed mid-turn, and the activity sent again', () => {
     const { steps, stored: expected } = markedCase(5);
     const phoneStep = steps.findIndex((s) => s.text === expected.phone);
     for (const [index, step] of steps.entries()) {
-      const activity = user.activity(step);
+      const activity = user.activity(stepMessage(user, step));
       if (index === phoneStep || index === steps.length - 1) {
         killNext = true;
         assert.equal((await proxy.post(activity)).status, 0, 'no answer reached the channel');
@@ -91,7 +91,7 @@ describe('the server killed mid-turn, and the activity sent again', () => {
     const { steps, stored: expected } = markedCase(6);
     const backgroundStep = steps.findIndex((s) => s.text === expected.background);
     for (const [index, step] of steps.entries()) {
-      const activity = user.activity(step);
+      const activity = user.activity(stepMessage(user, step));
       if (index === backgroundStep) {
         let release!: () => void;
         channel.hold = new Promise<void>((resolve) => (release = resolve));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { TestChannel, TestUser } from '../support/botHarness';
 import { startBotInstances, type BotProcess } from '../support/botProcess';
-import { markedCase } from '../support/formSteps';
+import { markedCase, stepMessage } from '../support/formSteps';
 import { testStorage, uniquePrefix } from '../support/globalAzurite';
 import { RoundRobinProxy } from '../support/roundRobinProxy';
 import { StoredState } from '../support/storedState';
@@ -64,7 +64,7 @@ describe('several server instances, one killed and restarted mid-run', () => {
     await Promise.all(
       people.map(async ({ user, form }) => {
         for (const step of form.steps) {
-          const activity = user.activity(step);
+          const activity = user.activity(stepMessage(user, step));
           for (let send = 1; ; send++) {
             const result = await lb.post(activity);
             if (result.status === 200) break;

@@ -90,9 +90,11 @@ describe('the server killed mid-turn, and the activity sent again', () => {
     const user = new TestUser(channel, bot, runa);
     const { steps, stored: expected } = markedCase(6);
     const backgroundStep = steps.findIndex((s) => s.text === expected.background);
+    let told = '';
     for (const [index, step] of steps.entries()) {
       const activity = user.activity(stepMessage(user, step));
       if (index === backgroundStep) {
+        const heldFrom = channel.sent.length;
         let release!: () => void;
         channel.hold = new Promise<void>((resolve) => (release = resolve));
         const arrived = new Promise<void>((resolve) => (channel.onArrival = resolve));
@@ -106,12 +108,16 @@ describe('the server killed mid-turn, and the activity sent again', () => {
         release();
         assert.equal((await inFlight).status, 0, 'the turn died with the server');
         await bot.restart();
+        told = textOf(repliesSince(user, heldFrom));
+        assert.match(told, /Kor mykje hastar saka/, 'the held reply reached the channel after all');
       }
       const before = channel.sent.length;
       const result = await bot.post(activity);
       assert.equal(result.status, 200, result.body);
       if (index === backgroundStep) {
-        assert.match(textOf(repliesSince(user, before)), /Kor mykje hastar saka/, 'the next question');
+        const again = textOf(repliesSince(user, before));
+        assert.match(again, /Kor mykje hastar saka/, 'the next question');
+        assert.equal(again, told, 'the repeat gets the question the lost reply told of, and changes nothing');
       }
     }
     const cases = await stored.casesOf('aad-runa');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { CaseRecord, CaseState } from '../../bot/domain/cases/caseModel';
 import { submitCase } from '../../bot/domain/cases/submitCase';
-import type { CaseRouting } from '../../bot/domain/routing/routingModel';
+import type { CaseRouting } from '../../bot/domain/cases/caseModel';
 import type { CommitteeSummary, PlanResponse } from '../../bot/http/api/apiTypes';
 import { REFERENCE_STORED } from '../fixtures/referenceCase';
 import { call } from '../api/apiSupport';

@@ -1,3 +1,4 @@
+import type { Person } from '../person';
 import type { CommitteeKind, MeasureStatus, PriorityGroup } from './planModel';
 
 /**
@@ -9,11 +10,6 @@ import type { CommitteeKind, MeasureStatus, PriorityGroup } from './planModel';
  * written; the seeded state is 1). `etag` is the storage version the item was read at: every write
  * is conditioned on it.
  */
-export interface Person {
-  id: string;
-  name: string;
-}
-
 export interface Committee {
   id: string;
   kind: CommitteeKind;

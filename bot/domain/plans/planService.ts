@@ -9,11 +9,11 @@ import {
   type GoalRecord,
   type HistoryEntry,
   type MeasureRecord,
-  type Person,
   type Plan,
   type PlanItem,
   type SubGoalRecord,
 } from './plan';
+import type { Person } from '../person';
 import * as input from './planInput';
 import { LIMITS, PlanInputError } from './planInput';
 import { planYears } from './planModel';

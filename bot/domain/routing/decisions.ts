@@ -1,5 +1,6 @@
-import type { CaseRecord, CaseState, CaseTransition, Person } from '../cases/caseModel';
+import type { CaseRecord, CaseRouting, CaseState, CaseTransition } from '../cases/caseModel';
 import { canTransition } from '../cases/caseModel';
+import type { Person } from '../person';
 import { containsNationalId } from '../form/nationalId';
 import { forumByValue } from '../partnership';
 import type { Action } from '../roles/roles';
@@ -9,7 +10,6 @@ import {
   currentForum,
   openInfoRequest,
   routingOf,
-  type CaseRouting,
   type DecisionVerb,
   type RoutingEvent,
 } from './routingModel';

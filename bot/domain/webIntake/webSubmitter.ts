@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Person } from '../cases/caseModel';
+import type { Person } from '../person';
 
 /**
  * People who submit on the public page have no Azure AD account. Their case's submitter gets an id

@@ -14,7 +14,7 @@ export const CASE_STATES = [
 export type CaseState = (typeof CASE_STATES)[number];
 
 /** Which states may follow which. Every transition is recorded and never edited. */
-export const TRANSITIONS: Record<CaseState, readonly CaseState[]> = {
+const TRANSITIONS: Record<CaseState, readonly CaseState[]> = {
   // submitted → submitted: more information asked for or added (recorded like any other step).
   submitted: ['routing_proposed', 'submitted', 'returned', 'withdrawn'],
   routing_proposed: ['routed', 'routing_proposed', 'returned', 'withdrawn'],

@@ -132,7 +132,7 @@ class Checker {
   }
 }
 
-export function isHttpUrl(text: string): boolean {
+function isHttpUrl(text: string): boolean {
   // No whitespace or control characters anywhere in a link that people will click.
   if ([...text].some((ch) => /\s/.test(ch) || ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f))
     return false;

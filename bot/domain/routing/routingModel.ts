@@ -34,10 +34,6 @@ export const DECISION_VERBS = [
 ] as const;
 export type DecisionVerb = (typeof DECISION_VERBS)[number];
 
-export function isDecisionVerb(value: unknown): value is DecisionVerb {
-  return typeof value === 'string' && (DECISION_VERBS as readonly string[]).includes(value);
-}
-
 /** Limits on what people type on the cards (characters as people count them). */
 export const LIMITS = {
   comment: 2000,

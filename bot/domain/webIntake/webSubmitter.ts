@@ -6,7 +6,7 @@ import type { Person } from '../person';
  * of its own kind, `web:<random>`, which can never be an Azure AD object id (those are GUIDs): it is
  * the case's mark that it came through the web page, and no Teams chat is ever looked up for it.
  */
-export const WEB_SUBMITTER_PREFIX = 'web:';
+const WEB_SUBMITTER_PREFIX = 'web:';
 
 export function isWebSubmitter(person: Pick<Person, 'id'>): boolean {
   return person.id.startsWith(WEB_SUBMITTER_PREFIX);

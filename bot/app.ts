@@ -100,7 +100,6 @@ export async function createApp(
   auth.announce(log);
   const api = createApiRouter({
     auth,
-    plans,
     planService: new PlanService({ plans, roles: services.roles, now: services.now }),
     roles: services.roles,
     cases: services.cases,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { RunningBot, TestChannel, TestUser, textOf } from '../support/botHarness';
-import { markedCase } from '../support/formSteps';
+import { markedCase, stepMessage } from '../support/formSteps';
 import { testConfig } from '../support/globalAzurite';
 import { RoutingWorld } from '../routing/routingWorld';
 
@@ -39,7 +39,7 @@ describe('an activity sent again (same id) through /api/messages', () => {
     const user = new TestUser(channel, bot, runa);
     const { steps, stored } = markedCase(1);
     for (const [index, step] of steps.entries()) {
-      const activity = user.activity(step);
+      const activity = user.activity(stepMessage(user, step));
       let before = channel.sent.length;
       await post(activity);
       const first = textOf(repliesSince(user, before));
@@ -62,7 +62,7 @@ describe('an activity sent again (same id) through /api/messages', () => {
     const user = new TestUser(channel, bot, runa);
     const { steps, stored } = markedCase(2);
     for (const step of steps) {
-      const activity = user.activity(step);
+      const activity = user.activity(stepMessage(user, step));
       await Promise.all([post(activity), post(activity)]);
       await post(activity);
     }

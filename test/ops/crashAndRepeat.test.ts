@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { TestChannel, TestUser, textOf } from '../support/botHarness';
 import { BotProcess } from '../support/botProcess';
-import { markedCase } from '../support/formSteps';
+import { markedCase, stepMessage } from '../support/formSteps';
 import { testStorage, uniquePrefix } from '../support/globalAzurite';
 import { RoundRobinProxy } from '../support/roundRobinProxy';
 import { StoredState } from '../support/storedState';
@@ -62,7 +62,7 @@ describe('the server killed mid-turn, and the activity sent again', () => {
     const { steps, stored: expected } = markedCase(5);
     const phoneStep = steps.findIndex((s) => s.text === expected.phone);
     for (const [index, step] of steps.entries()) {
-      const activity = user.activity(step);
+      const activity = user.activity(stepMessage(user, step));
       if (index === phoneStep || index === steps.length - 1) {
         killNext = true;
         assert.equal((await proxy.post(activity)).status, 0, 'no answer reached the channel');
@@ -90,9 +90,11 @@ describe('the server killed mid-turn, and the activity sent again', () => {
     const user = new TestUser(channel, bot, runa);
     const { steps, stored: expected } = markedCase(6);
     const backgroundStep = steps.findIndex((s) => s.text === expected.background);
+    let told = '';
     for (const [index, step] of steps.entries()) {
-      const activity = user.activity(step);
+      const activity = user.activity(stepMessage(user, step));
       if (index === backgroundStep) {
+        const heldFrom = channel.sent.length;
         let release!: () => void;
         channel.hold = new Promise<void>((resolve) => (release = resolve));
         const arrived = new Promise<void>((resolve) => (channel.onArrival = resolve));
@@ -106,12 +108,16 @@ describe('the server killed mid-turn, and the activity sent again', () => {
         release();
         assert.equal((await inFlight).status, 0, 'the turn died with the server');
         await bot.restart();
+        told = textOf(repliesSince(user, heldFrom));
+        assert.match(told, /Kor mykje hastar saka/, 'the held reply reached the channel after all');
       }
       const before = channel.sent.length;
       const result = await bot.post(activity);
       assert.equal(result.status, 200, result.body);
       if (index === backgroundStep) {
-        assert.match(textOf(repliesSince(user, before)), /Kor mykje hastar saka/, 'the next question');
+        const again = textOf(repliesSince(user, before));
+        assert.match(again, /Kor mykje hastar saka/, 'the next question');
+        assert.equal(again, told, 'the repeat gets the question the lost reply told of, and changes nothing');
       }
     }
     const cases = await stored.casesOf('aad-runa');

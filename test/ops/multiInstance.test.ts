@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { TestChannel, TestUser } from '../support/botHarness';
 import { startBotInstances, type BotProcess } from '../support/botProcess';
-import { markedCase } from '../support/formSteps';
+import { markedCase, stepMessage } from '../support/formSteps';
 import { testStorage, uniquePrefix } from '../support/globalAzurite';
 import { RoundRobinProxy } from '../support/roundRobinProxy';
 import { StoredState } from '../support/storedState';
@@ -10,11 +10,14 @@ const INSTANCES = 3;
 const CONVERSATIONS = 20;
 /** Sends of one activity before the test gives up (a bound: a healthy run needs a few at most). */
 const MAX_SENDS = 200;
+/** Every so many 200s, the proxy drops the answer: the instance did the work, the channel never heard. */
+const LOSE_EVERY = 10;
 
 /**
  * Three server processes on one Azurite behind a round-robin proxy; conversations fill in the whole
- * form at once while one instance is killed with SIGKILL and started again. Like the channel, every
- * turn that got no 200 is sent again unchanged (same activity id) until one does.
+ * form at once while one instance is killed with SIGKILL and started again, and some 200s are lost on
+ * the way back. Like the channel, every turn that got no 200 is sent again unchanged (same activity
+ * id) until one does; the copy of a turn already done lands on another instance, which must know it.
  */
 describe('several server instances, one killed and restarted mid-run', () => {
   let channel: TestChannel;
@@ -41,7 +44,18 @@ describe('several server instances, one killed and restarted mid-run', () => {
       connectionString: storage.connectionString,
       tablePrefix,
     });
-    const lb = await RoundRobinProxy.start(instances.map((i) => i.url));
+    let answered = 0;
+    let lost = 0;
+    const lb = await RoundRobinProxy.start(
+      instances.map((i) => i.url),
+      {
+        beforeResponse: (_backend, status) => {
+          if (status !== 200 || ++answered % LOSE_EVERY !== 0) return true;
+          lost++;
+          return false;
+        },
+      },
+    );
     proxy = lb;
 
     const people = Array.from({ length: CONVERSATIONS }, (_, n) => ({
@@ -64,7 +78,7 @@ describe('several server instances, one killed and restarted mid-run', () => {
     await Promise.all(
       people.map(async ({ user, form }) => {
         for (const step of form.steps) {
-          const activity = user.activity(step);
+          const activity = user.activity(stepMessage(user, step));
           for (let send = 1; ; send++) {
             const result = await lb.post(activity);
             if (result.status === 200) break;
@@ -87,9 +101,10 @@ describe('several server instances, one killed and restarted mid-run', () => {
       numbers.add(cases[0]!.number);
     }
     assert.equal(numbers.size, CONVERSATIONS, 'case numbers unique');
-    assert.ok(resends > 0, 'the kill made some turns fail and be sent again');
+    assert.ok(lost > 0, 'turns done whose 200 was lost were sent again');
+    assert.ok(resends > lost, 'the kill made some turns fail and be sent again');
     console.log(
-      `      ${totalTurns} turns, ${resends} re-sent; per instance forwarded ${lb.forwarded.join('/')}, failed ${lb.failed.join('/')}`,
+      `      ${totalTurns} turns, ${resends} re-sent (${lost} after a lost 200); per instance forwarded ${lb.forwarded.join('/')}, failed ${lb.failed.join('/')}`,
     );
   });
 });

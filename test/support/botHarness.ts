@@ -183,6 +183,11 @@ export class TestUser {
       .map((s) => s.activity);
   }
 
+  /** Everything the bot has sent to this person's conversation so far, oldest first. */
+  received(): Partial<Activity>[] {
+    return this.channel.sent.filter((s) => s.conversationId === this.conversationId).map((s) => s.activity);
+  }
+
   say(text: string): Promise<Partial<Activity>[]> {
     return this.send({ type: 'message', text });
   }

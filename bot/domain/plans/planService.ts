@@ -1,9 +1,13 @@
-import { authorize } from '../roles/authorize';
+import { allowed, authorize } from '../roles/authorize';
 import type { Action } from '../roles/roles';
 import type { RoleRepository } from '../roles/roleRepository';
+import { osloYear } from '../time';
 import {
   bySortOrder,
+  clampYear,
+  countsForYear,
   findItem,
+  latestStatusYear,
   type Committee,
   type FieldChange,
   type GoalRecord,
@@ -11,6 +15,7 @@ import {
   type MeasureRecord,
   type Plan,
   type PlanItem,
+  type StatusCounts,
   type SubGoalRecord,
 } from './plan';
 import type { Person } from '../person';
@@ -47,16 +52,69 @@ const MEASURE_LIMITS: Record<MeasureTextField, number> = {
   measuringTool: LIMITS.measuringTool,
 };
 
+/** A committee's plan in the overview: the year shown, its status counts, the latest year with a status. */
+export interface PlanOverview {
+  plan: Plan;
+  year: number;
+  counts: StatusCounts;
+  latestStatusYear: number | undefined;
+}
+
+/** What a person may do to a plan, so the tab offers only what will be accepted. */
+export interface PlanPermissions {
+  updateStatus: boolean;
+  edit: boolean;
+}
+
 /** How many times a structural change is retried when another change to the same plan won the race. */
 const MAX_ATTEMPTS = 6;
 
 /**
- * Changes to action plans. Every change: the committee exists (404), the person may (403, through
+ * Action plans, read and changed. Every change: the committee exists (404), the person may (403, through
  * the one authorisation rule), the input is valid (400), the item exists (404), the item is still as
  * the person saw it (409); then the item and its history entry are written in one transaction.
  */
 export class PlanService {
   constructor(private readonly deps: { plans: PlanRepository; roles: RoleRepository; now: () => Date }) {}
+
+  /**
+   * Every committee's plan for the overview, counted for the year asked for, else for this year kept
+   * inside the committee's period (a plan that has ended shows its last year).
+   */
+  async overview(requestedYear?: number): Promise<PlanOverview[]> {
+    const current = osloYear(this.deps.now());
+    const plans = await this.deps.plans.allPlans();
+    return plans.map((plan) => {
+      const year = requestedYear ?? clampYear(plan.committee, current);
+      return { plan, year, counts: countsForYear(plan, year), latestStatusYear: latestStatusYear(plan) };
+    });
+  }
+
+  /** Every committee with its whole plan (the statistics). */
+  allPlans(): Promise<Plan[]> {
+    return this.deps.plans.allPlans();
+  }
+
+  /** A committee's whole plan; PlanNotFound for an unknown committee. */
+  async plan(committeeId: string): Promise<Plan> {
+    const plan = await this.deps.plans.getPlan(committeeId);
+    if (!plan) throw new PlanNotFound(`No committee "${committeeId}".`);
+    return plan;
+  }
+
+  /** A committee's plan with what this person may do to it. */
+  async planFor(
+    personId: string,
+    committeeId: string,
+  ): Promise<{ plan: Plan; permissions: PlanPermissions }> {
+    // The partition read and the role checks are independent: run them side by side.
+    const [plan, updateStatus, edit] = await Promise.all([
+      this.plan(committeeId),
+      allowed(this.deps.roles, personId, 'plan.update_status', committeeId),
+      allowed(this.deps.roles, personId, 'plan.edit', committeeId),
+    ]);
+    return { plan, permissions: { updateStatus, edit } };
+  }
 
   private async committeeOrThrow(committeeId: string): Promise<Committee> {
     const committee = await this.deps.plans.getCommittee(committeeId);

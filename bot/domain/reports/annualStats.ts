@@ -36,6 +36,11 @@ export function currentForum(record: CaseRecord): string | undefined {
   return chain[chain.length - 1]?.forum ?? r.routedForum;
 }
 
+/** Whole days since the case was submitted, as the case list and its export show them. */
+export function ageDays(record: CaseRecord, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - Date.parse(record.submittedAt)) / DAY_MS));
+}
+
 function increment(map: Record<string, number>, key: string): void {
   map[key] = (map[key] ?? 0) + 1;
 }

@@ -1,3 +1,5 @@
+import type { Response } from 'express';
+
 /**
  * CSV for Norwegian Excel: UTF-8 with a byte-order mark (else Excel reads it as Windows-1252),
  * `;` as separator (the decimal comma takes `,`), CRLF line ends, every field quoted. A cell that
@@ -19,4 +21,11 @@ export function toCsv(rows: readonly (readonly (string | number | undefined | nu
 export function attachment(fileName: string): string {
   const ascii = fileName.replace(/[^A-Za-z0-9._-]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** Sends a CSV file as a download under `fileName`. */
+export function sendCsv(res: Response, fileName: string, csv: string): void {
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', attachment(fileName));
+  res.send(csv);
 }

@@ -1,8 +1,11 @@
+import type { CaseView } from '../../domain/cases/caseAccess';
 import type { CaseRecord, CaseTransition } from '../../domain/cases/caseModel';
+import { submitterView } from '../../domain/cases/submitterView';
+import { FORM_FIELDS } from '../../domain/form/intakeForm';
 import type { Committee, HistoryEntry, Plan, PlanItem } from '../../domain/plans/plan';
 import { priorityGroupsOf } from '../../domain/plans/plan';
 import { PRIORITY_GROUPS } from '../../domain/plans/planModel';
-import { currentForum } from '../../domain/reports/annualStats';
+import { ageDays, currentForum } from '../../domain/reports/annualStats';
 import { submitterLine } from '../../domain/cases/submitterName';
 
 /** What the API returns: the stored model shaped as API.md describes, nothing storage-internal. */
@@ -72,12 +75,6 @@ export function historyView(entry: HistoryEntry) {
   return rest;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-export function ageDays(record: CaseRecord, now: Date): number {
-  return Math.max(0, Math.floor((now.getTime() - Date.parse(record.submittedAt)) / DAY_MS));
-}
-
 export function caseListView(record: CaseRecord, now: Date) {
   const forum = currentForum(record);
   return {
@@ -103,5 +100,45 @@ export function caseHistoryView(t: CaseTransition) {
     ...(t.comment ? { comment: t.comment } : {}),
     ...((t as { event?: string }).event ? { event: (t as { event?: string }).event } : {}),
     ...((t as { forum?: string }).forum ? { forum: (t as { forum?: string }).forum } : {}),
+  };
+}
+
+/**
+ * A case as its reader may see it: the submitter gets their own view (submitterView.ts: no internal
+ * steps or remarks), everyone else the whole routing and history. The form's fields come along so
+ * the tab can show the answers under their questions.
+ */
+export function caseDetailView(record: CaseRecord, view: CaseView, history: CaseTransition[], now: Date) {
+  const forum = currentForum(record);
+  const common = {
+    number: record.number,
+    title: record.title,
+    state: record.state,
+    answers: record.answers,
+    submitter: { name: submitterLine(record) },
+    submittedAt: record.submittedAt,
+    updatedAt: record.updatedAt,
+    ageDays: ageDays(record, now),
+    ...(forum ? { forum } : {}),
+  };
+  const own = view === 'submitter' ? submitterView(record, history) : undefined;
+  return {
+    case: own
+      ? {
+          ...common,
+          ...(own.returned ? { returned: own.returned } : {}),
+          ...(own.withdrawn ? { withdrawn: own.withdrawn } : {}),
+          ...(own.outcome ? { outcome: own.outcome } : {}),
+          forumChain: own.forumChain,
+          infoRequests: own.infoRequests,
+        }
+      : { ...common, ...(record.routing ? { routing: record.routing } : {}) },
+    history: own ? own.history : history.map(caseHistoryView),
+    form: FORM_FIELDS.map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      label: f.label,
+      ...(f.options ? { options: f.options } : {}),
+    })),
   };
 }

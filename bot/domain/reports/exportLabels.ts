@@ -1,8 +1,6 @@
-import type { Lang, Localized } from '../../domain/i18n/language';
+import type { Localized } from '../i18n/language';
 
 /** Words of the CSV exports, in the app's three languages (nynorsk is the default). */
-export { MEASURE_STATUS_LABELS as STATUS_LABELS } from '../../domain/plans/planLabels';
-
 export const PLAN_COLUMNS: Record<string, Localized> = {
   mainGoal: { nn: 'Hovudmål', nb: 'Hovedmål', en: 'Main goal' },
   subGoal: { nn: 'Delmål', nb: 'Delmål', en: 'Sub-goal' },
@@ -35,7 +33,3 @@ export const FILE_NAMES = {
   cases: { nn: 'saker', nb: 'saker', en: 'cases' },
   plan: { nn: 'handlingsplan', nb: 'handlingsplan', en: 'action-plan' },
 } satisfies Record<string, Localized>;
-
-export function langFromQuery(value: unknown): Lang {
-  return value === 'nb' || value === 'en' ? value : 'nn';
-}

@@ -1,0 +1,92 @@
+import type { CaseRecord } from '../cases/caseModel';
+import { submitterLine } from '../cases/submitterName';
+import type { Lang } from '../i18n/language';
+import { messages } from '../i18n/messages';
+import { forumByValue, PRIORITY_GROUPS } from '../partnership';
+import { walkPlan, type Plan } from '../plans/plan';
+import { MEASURE_STATUS_LABELS } from '../plans/planLabels';
+import { planYears } from '../plans/planModel';
+import { formatDate } from '../time';
+import { ageDays, currentForum } from './annualStats';
+import { CASE_COLUMNS, PLAN_COLUMNS } from './exportLabels';
+
+/** One row of an export: cells as a spreadsheet shows them, in the person's language. */
+export type ExportRow = (string | number | undefined)[];
+
+/**
+ * The action plan as a table: a header, then one row per active measure with its goal and sub-goal,
+ * and a row for a goal or sub-goal that has no active child (so it still shows). A status column per
+ * year of the committee's period.
+ */
+export function planExportRows(plan: Plan, lang: Lang): ExportRow[] {
+  const years = planYears(plan.committee);
+  const groupLabel = (g: string) => PRIORITY_GROUPS.find((o) => o.value === g)?.label[lang] ?? g;
+  const col = (key: string) => PLAN_COLUMNS[key]![lang];
+  const rows: ExportRow[] = [
+    [
+      col('mainGoal'),
+      col('subGoal'),
+      col('measure'),
+      col('responsible'),
+      col('timeline'),
+      col('taskHospital'),
+      col('taskMunicipalities'),
+      col('measuringTool'),
+      col('priorityGroups'),
+      ...years.map((y) => `${col('status')} ${y}`),
+    ],
+  ];
+  // Active items only: a retired goal, sub-goal or measure is not part of the plan any more.
+  for (const { item, active, goal, subGoal } of walkPlan(plan)) {
+    if (!active) continue;
+    if (item.type === 'measure') {
+      rows.push([
+        goal.text,
+        subGoal?.text,
+        item.text,
+        item.responsible,
+        item.timeline,
+        item.taskHospital,
+        item.taskMunicipalities,
+        item.measuringTool,
+        item.priorityGroups.map(groupLabel).join(', '),
+        ...years.map((y) => MEASURE_STATUS_LABELS[item.statusByYear[y] ?? 'not_assessed'][lang]),
+      ]);
+    } else if (item.type === 'subgoal' && !(subGoal?.measures ?? []).some((m) => !m.retired)) {
+      rows.push([goal.text, item.text]);
+    } else if (item.type === 'goal' && !goal.subGoals.some((s) => !s.retired)) {
+      rows.push([goal.text]);
+    }
+  }
+  return rows;
+}
+
+/** The cases as a table: a header, then one row per case with its state and forum in words. */
+export function caseExportRows(records: readonly CaseRecord[], lang: Lang, now: Date): ExportRow[] {
+  const states = messages(lang).stateLabels as Record<string, string>;
+  const col = (key: string) => CASE_COLUMNS[key]![lang];
+  const rows: ExportRow[] = [
+    [
+      col('number'),
+      col('title'),
+      col('state'),
+      col('forum'),
+      col('submittedAt'),
+      col('ageDays'),
+      col('submitter'),
+    ],
+  ];
+  for (const r of records) {
+    const forum = currentForum(r);
+    rows.push([
+      r.number,
+      r.title,
+      states[r.state] ?? r.state,
+      forum ? (forumByValue(forum)?.label[lang] ?? forum) : undefined,
+      formatDate(r.submittedAt, lang),
+      ageDays(r, now),
+      submitterLine(r),
+    ]);
+  }
+  return rows;
+}

@@ -1,0 +1,89 @@
+import express from 'express';
+import type { PlanService } from '../../domain/plans/planService';
+import { actorOf, identityOf } from './apiAuth';
+import { param, yearParam } from './apiRequest';
+import { committeeView, historyView, itemView, planView } from './views';
+
+export interface PlansDeps {
+  planService: PlanService;
+}
+
+/** The committees and their action plans: reads, and changes through PlanService (403 there). */
+export function plansRoutes({ planService }: PlansDeps): express.Router {
+  const router = express.Router();
+
+  router.get('/committees', async (req, res) => {
+    const overview = await planService.overview(yearParam(req.query.year));
+    res.json(
+      overview.map(({ plan, year, counts, latestStatusYear }) => ({
+        ...committeeView(plan.committee, plan),
+        year,
+        counts,
+        latestStatusYear: latestStatusYear ?? null,
+      })),
+    );
+  });
+
+  router.get('/committees/:id/plan', async (req, res) => {
+    const { plan, permissions } = await planService.planFor(identityOf(res).personId, param(req, 'id'));
+    res.json({
+      committee: { ...committeeView(plan.committee, plan), title: plan.committee.title },
+      plan: planView(plan),
+      permissions,
+    });
+  });
+
+  router.put('/committees/:id/measures/:measureId/status', async (req, res) => {
+    const measure = await planService.updateStatus(
+      actorOf(res),
+      param(req, 'id'),
+      param(req, 'measureId'),
+      req.body,
+    );
+    res.json({ measure: itemView(measure) });
+  });
+
+  const history = (idParam: string) => async (req: express.Request, res: express.Response) => {
+    const entries = await planService.history(param(req, 'id'), param(req, idParam));
+    res.json(entries.map(historyView));
+  };
+  router.get('/committees/:id/measures/:measureId/history', history('measureId'));
+  router.get('/committees/:id/items/:itemId/history', history('itemId'));
+
+  router.post('/committees/:id/goals', async (req, res) => {
+    const item = await planService.addGoal(actorOf(res), param(req, 'id'), req.body);
+    res.status(201).json({ item: itemView(item) });
+  });
+
+  router.post('/committees/:id/goals/:goalId/subgoals', async (req, res) => {
+    const item = await planService.addSubGoal(actorOf(res), param(req, 'id'), param(req, 'goalId'), req.body);
+    res.status(201).json({ item: itemView(item) });
+  });
+
+  router.post('/committees/:id/subgoals/:subGoalId/measures', async (req, res) => {
+    const item = await planService.addMeasure(
+      actorOf(res),
+      param(req, 'id'),
+      param(req, 'subGoalId'),
+      req.body,
+    );
+    res.status(201).json({ item: itemView(item) });
+  });
+
+  router.patch('/committees/:id/items/:itemId', async (req, res) => {
+    const item = await planService.editItem(actorOf(res), param(req, 'id'), param(req, 'itemId'), req.body);
+    res.json({ item: itemView(item) });
+  });
+
+  router.post('/committees/:id/items/:itemId/move', async (req, res) => {
+    const items = await planService.moveItem(actorOf(res), param(req, 'id'), param(req, 'itemId'), req.body);
+    res.json({ items: items.map(itemView) });
+  });
+
+  router.post('/committees/:id/items/:itemId/retire', async (req, res) => {
+    const item = await planService.retireItem(actorOf(res), param(req, 'id'), param(req, 'itemId'), req.body);
+    res.json({ item: itemView(item) });
+  });
+
+  return router;
+}

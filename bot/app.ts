@@ -3,9 +3,11 @@ import { ConversationState, UserState } from 'botbuilder';
 import type { AppConfig } from './config';
 import { createHttpApp } from './http/server';
 import { jsonLogger, type Logger } from './logger';
-import { ConversationRefRepository } from './storage/conversationRefRepository';
 import { StorageAccount } from './storage/storageAccount';
 import { TableCaseRepository } from './storage/tableCaseRepository';
+import { TableConversationRefRepository } from './storage/tableConversationRefRepository';
+import { TableJustificationRepository } from './storage/tableJustificationRepository';
+import { TableNotificationRepository } from './storage/tableNotificationRepository';
 import { TableRoleRepository } from './storage/tableRoleRepository';
 import { bootstrapRoles } from './domain/roles/bootstrapRoles';
 import { CaseQueries } from './domain/cases/caseAccess';
@@ -52,11 +54,11 @@ export async function createApp(
   const core = {
     config,
     cases: new TableCaseRepository(storage.table('cases')),
-    conversationRefs: new ConversationRefRepository(storage.table('conversationRefs')),
+    conversationRefs: new TableConversationRefRepository(storage.table('conversationRefs')),
     roles: new TableRoleRepository(storage.table('roles'), storage.table('roleAudit')),
     now: opts.now ?? (() => new Date()),
   };
-  // Routing cards, notifications and reminders (issue 3); proactive sends go through the adapter.
+  // Routing cards, notifications and reminders; proactive sends go through the adapter.
   // E-mail to people who submitted on the public page, when ACS is configured.
   const webConfig = config.publicForm ?? publicFormConfigFrom({});
   const email = webConfig.email
@@ -67,17 +69,23 @@ export async function createApp(
           log.error('email.send_failed', { case: caseNumber, error: error.message }),
       }
     : undefined;
-  const routing = createRouting(core, {
-    storage,
-    adapter,
-    log,
-    ...(email ? { decorateEffects: (effects) => withWebEmail(effects, email.sender, email.onError) } : {}),
-  });
+  const routing = createRouting(
+    {
+      ...core,
+      justifications: new TableJustificationRepository(storage.table('justifications')),
+      notifications: new TableNotificationRepository(storage.table('notifications')),
+    },
+    {
+      adapter,
+      log,
+      ...(email ? { decorateEffects: (effects) => withWebEmail(effects, email.sender, email.onError) } : {}),
+    },
+  );
   const services: BotServices = { ...core, caseQueries: new CaseQueries(core), routing };
   await bootstrapRoles(services.roles, config.bootstrapRoles, services.now());
   await services.routing.start();
 
-  // Action plans and the tab's API (issue 4).
+  // Action plans and the tab's API.
   const plans = new TablePlanRepository(storage.table('plans'));
   const seeded = await plans.seed(DEFAULT_PLANS, services.now());
   if (seeded.seeded) log.info('plans.seeded', { committees: seeded.committees, rows: seeded.rows });

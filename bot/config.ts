@@ -38,7 +38,7 @@ export interface AppConfig {
   sso?: SsoConfig;
   /** LOCAL_IDENTITY=on: loopback requests may name their person in a header. Never with Azure storage. */
   localIdentity?: boolean;
-  /** Routing cards, notifications and reminders (issue 3); see routingConfigFrom. */
+  /** Routing cards, notifications and reminders; see routingConfigFrom. */
   routing: RoutingConfig;
   /** The public intake page at /skjema (WEB_*); see publicFormConfigFrom. Absent: the defaults. */
   publicForm?: PublicFormConfig;
@@ -112,7 +112,7 @@ export interface RoutingConfig {
   sendTimeoutMs: number;
 }
 
-export function routingConfigFrom(env: Env): RoutingConfig {
+function routingConfigFrom(env: Env): RoutingConfig {
   const channelId = optionalText(env, 'SECRETARIAT_CHANNEL_ID');
   const serviceUrl = env.SECRETARIAT_CHANNEL_SERVICE_URL?.trim() || 'https://smba.trafficmanager.net/teams/';
   if (channelId && !/^https?:\/\//.test(serviceUrl)) {
@@ -148,7 +148,7 @@ export interface SsoConfig {
 }
 
 /** SSO_CLIENT_ID and SSO_TENANT_ID together switch SSO on; SSO_APP_ID_URI and SSO_JWKS_URI are optional. */
-export function ssoConfigFrom(env: Env): SsoConfig | undefined {
+function ssoConfigFrom(env: Env): SsoConfig | undefined {
   const clientId = env.SSO_CLIENT_ID?.trim() ?? '';
   const tenantId = env.SSO_TENANT_ID?.trim() ?? '';
   const appIdUri = env.SSO_APP_ID_URI?.trim() ?? '';
@@ -161,7 +161,7 @@ export function ssoConfigFrom(env: Env): SsoConfig | undefined {
   if (!clientId || !tenantId) throw new ConfigError('Set both SSO_CLIENT_ID and SSO_TENANT_ID, or neither.');
   const guid = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
   if (!guid.test(tenantId)) throw new ConfigError('SSO_TENANT_ID must be the tenant id (a GUID).');
-  if (jwksUri && !/^(https:\/\/|http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/])/.test(jwksUri)) {
+  if (jwksUri && !LOOPBACK_OR_HTTPS.test(jwksUri)) {
     throw new ConfigError('SSO_JWKS_URI must be an https:// URL (http only on loopback, for tests).');
   }
   return {
@@ -173,7 +173,7 @@ export function ssoConfigFrom(env: Env): SsoConfig | undefined {
 }
 
 /** LOCAL_IDENTITY: "on" or "off" (default). Refused with Azure storage, so it can never reach production. */
-export function localIdentityFrom(env: Env): boolean {
+function localIdentityFrom(env: Env): boolean {
   const raw = (env.LOCAL_IDENTITY ?? '').trim().toLowerCase();
   if (raw === '' || raw === 'off') return false;
   if (raw !== 'on')
@@ -212,7 +212,7 @@ function intFrom(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
-export function storageConfigFrom(env: Env): StorageConfig {
+function storageConfigFrom(env: Env): StorageConfig {
   const connectionString = env.STORAGE_CONNECTION_STRING?.trim();
   const accountUrl = env.STORAGE_ACCOUNT_URL?.trim();
   if (connectionString && accountUrl) {

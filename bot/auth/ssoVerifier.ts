@@ -23,7 +23,7 @@ export class InvalidToken extends Error {
 export class KeysUnavailable extends Error {}
 
 /** The delegated scope the tab's Entra app exposes (aad.manifest.json) and Teams asks for. */
-export const SSO_SCOPE = 'access_as_user';
+const SSO_SCOPE = 'access_as_user';
 
 /** Azure AD issues v2 tokens with the first issuer and v1 tokens (app id URI audience) with the second. */
 export function issuersFor(tenantId: string): string[] {

@@ -4,14 +4,18 @@ import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { isLocalCaller } from '../auth';
 import type { Logger } from '../logger';
-import type { StorageAccount } from '../storage/storageAccount';
 import type { MessagesEndpoint } from '../teams/messagesEndpoint';
 import { mountFrontPage, mountLegalPages } from './legalPages';
+
+/** What /healthz asks of storage: one cheap round trip, which throws when storage does not answer. */
+export interface StorageHealth {
+  ping(): Promise<void>;
+}
 
 export interface HttpDeps {
   /** The bot's way in (bot/teams/messagesEndpoint.ts): checks each activity, then runs a turn. */
   messages: MessagesEndpoint;
-  storage: StorageAccount;
+  storage: StorageHealth;
   log: Logger;
   /** True when the bot has no Bot Framework identity: then only a local caller may call /api/messages. */
   unauthenticated: boolean;

@@ -8,7 +8,7 @@ import type { EmailMessage, EmailSender } from '../domain/webIntake/webEmail';
  * @azure/identity. ACS answers 202 and sends asynchronously; a repeated request id makes a retried
  * POST send once.
  */
-export const ACS_API_VERSION = '2023-03-31';
+const ACS_API_VERSION = '2023-03-31';
 const SCOPE = 'https://communication.azure.com//.default';
 
 export class AcsEmailSender implements EmailSender {

@@ -1,10 +1,15 @@
-import type { Activity, ConversationReference } from 'botbuilder';
 import { caseMessageCard } from '../cards/caseCards';
 import { cardAttachment } from '../cards/cardTemplates';
 import type { CaseRecord, CaseTransition } from '../domain/cases/caseModel';
 import type { CaseRepository } from '../domain/cases/caseRepository';
 import type { Lang } from '../domain/i18n/language';
 import { routingMessages } from '../domain/i18n/messages';
+import type { ConversationRefRepository } from '../domain/notifications/conversationRefRepository';
+import {
+  CHANNEL_RECIPIENT,
+  personOfRecipient,
+  personRecipient,
+} from '../domain/notifications/notificationModel';
 import { forumByValue } from '../domain/partnership';
 import type { CaseEffects } from '../domain/routing/caseService';
 import { currentForum, openInfoRequest, routingOf } from '../domain/routing/routingModel';
@@ -12,84 +17,31 @@ import { osloDate, workingDaysBetween } from '../domain/routing/workingDays';
 import { formatDate } from '../domain/time';
 import { isWebSubmitter } from '../domain/webIntake/webSubmitter';
 import type { Logger } from '../logger';
-import type { ConversationRefRepository } from '../storage/conversationRefRepository';
 import { CaseViews, SECRETARIAT_ROLES, SSU_ROLES } from './caseViews';
-import {
-  CHANNEL_RECIPIENT,
-  personOfRecipient,
-  personRecipient,
-  type NotificationRecord,
-} from './notificationModel';
+import type { NotificationRenderer } from './notificationRenderer';
 import type { NewNotification, Outbox } from './outbox';
-
-/** The secretariat's team channel, if configured: a new case is posted there too. */
-export interface ChannelTarget {
-  conversationId: string;
-  serviceUrl: string;
-  tenantId?: string;
-  botId: string;
-  lang: Lang;
-}
 
 export interface CaseNotifierDeps {
   cases: CaseRepository;
   refs: ConversationRefRepository;
   views: CaseViews;
-  channel?: ChannelTarget;
+  /** Each person's language; the outbox renders and addresses through the same renderer. */
+  renderer: NotificationRenderer;
+  outbox: Outbox;
+  /** Whether the secretariat's team channel is configured (a new case is posted there too). */
+  hasChannel: boolean;
   reminderWorkingDays: number;
   now: () => Date;
   log: Logger;
 }
 
 /**
- * Who hears of what (issue 3): the secretariat gets each new case as a card (1:1 and the channel),
- * the SSU leadership gets each proposal, the submitter a message at every step, and every sent copy
- * of the case's card is updated to the case's current state after each step.
+ * Who hears of what: the secretariat gets each new case as a card (1:1 and the channel), the SSU
+ * leadership gets each proposal, the submitter a message at every step, and every sent copy of the
+ * case's card is updated to the case's current state after each step.
  */
 export class CaseNotifier implements CaseEffects {
-  outbox!: Outbox;
-
   constructor(private readonly deps: CaseNotifierDeps) {}
-
-  /** The outbox is built with this notifier's resolve/render, then attached (see bot/app.ts). */
-  attach(outbox: Outbox): void {
-    this.outbox = outbox;
-  }
-
-  async resolve(recipient: string): Promise<Partial<ConversationReference> | undefined> {
-    if (recipient === CHANNEL_RECIPIENT) {
-      const c = this.deps.channel;
-      if (!c) return undefined;
-      return {
-        channelId: 'msteams',
-        serviceUrl: c.serviceUrl,
-        bot: { id: c.botId, name: '' },
-        conversation: {
-          id: c.conversationId,
-          isGroup: true,
-          conversationType: 'channel',
-          name: '',
-          ...(c.tenantId ? { tenantId: c.tenantId } : {}),
-        },
-      };
-    }
-    const personId = personOfRecipient(recipient);
-    return personId ? (await this.deps.refs.lookup(personId))?.reference : undefined;
-  }
-
-  async renderCard(n: NotificationRecord): Promise<Partial<Activity> | undefined> {
-    const record = await this.deps.cases.get(n.caseNumber);
-    if (!record) return undefined;
-    const personId = personOfRecipient(n.recipient);
-    const lang = personId
-      ? await this.langOf(personId, record.submitter.lang)
-      : (this.deps.channel?.lang ?? 'nn');
-    return this.deps.views.activity(record, await this.deps.views.viewer(personId, record, lang), lang);
-  }
-
-  private async langOf(personId: string, fallback: Lang): Promise<Lang> {
-    return (await this.deps.refs.lookup(personId))?.lang ?? fallback;
-  }
 
   /** People holding the roles who can be reached (have a 1:1 chat with the bot). */
   private async reachable(roles: typeof SECRETARIAT_ROLES): Promise<string[]> {
@@ -136,12 +88,12 @@ export class CaseNotifier implements CaseEffects {
     for (const personId of await this.reachable(SECRETARIAT_ROLES)) {
       items.push(this.cardFor(record, personRecipient(personId), 'new case → secretariat'));
     }
-    if (this.deps.channel) items.push(this.cardFor(record, CHANNEL_RECIPIENT, 'new case → channel'));
+    if (this.deps.hasChannel) items.push(this.cardFor(record, CHANNEL_RECIPIENT, 'new case → channel'));
     // The submitter's own copy of the live card: it follows the case and offers withdrawal. A web
     // submitter has no Teams chat (their status link is their channel), so nothing is queued for them.
     if (!isWebSubmitter(record.submitter))
       items.push(this.cardFor(record, personRecipient(record.submitter.id), 'case card → submitter'));
-    await this.outbox.enqueue(items);
+    await this.deps.outbox.enqueue(items);
   }
 
   private async queueTransition(record: CaseRecord, entry: CaseTransition): Promise<void> {
@@ -150,7 +102,7 @@ export class CaseNotifier implements CaseEffects {
     const message = async (recipient: string, what: string, build: (lang: Lang) => Note) => {
       const personId = personOfRecipient(recipient);
       if (personId && isWebSubmitter({ id: personId })) return; // no Teams chat: see queueSubmitted
-      const lang = personId ? await this.langOf(personId, record.submitter.lang) : 'nn';
+      const lang = personId ? await this.deps.renderer.langOf(personId, record.submitter.lang) : 'nn';
       const { card, summary } = build(lang);
       items.push({
         id: `msg|${String(entry.seq).padStart(4, '0')}|${recipient}`,
@@ -316,8 +268,8 @@ export class CaseNotifier implements CaseEffects {
       default:
         break;
     }
-    await this.outbox.enqueue(items);
-    await this.outbox.updateCaseCards(record.number, entry.seq);
+    await this.deps.outbox.enqueue(items);
+    await this.deps.outbox.updateCaseCards(record.number, entry.seq);
   }
 
   /**
@@ -335,7 +287,7 @@ export class CaseNotifier implements CaseEffects {
         if (days < this.deps.reminderWorkingDays || openInfoRequest(record)) continue;
         for (const personId of await this.reachable(roles)) {
           const recipient = personRecipient(personId);
-          const lang = await this.langOf(personId, 'nn');
+          const lang = await this.deps.renderer.langOf(personId, 'nn');
           const r = routingMessages(lang);
           const text =
             state === 'submitted'
@@ -365,7 +317,7 @@ export class CaseNotifier implements CaseEffects {
         }
       }
     }
-    await this.outbox.enqueue(items);
+    await this.deps.outbox.enqueue(items);
     return items.length;
   }
 }

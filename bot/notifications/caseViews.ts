@@ -6,10 +6,10 @@ import type { CaseRecord } from '../domain/cases/caseModel';
 import type { CaseRepository } from '../domain/cases/caseRepository';
 import type { Lang } from '../domain/i18n/language';
 import { routingMessages } from '../domain/i18n/messages';
+import type { ConversationRefRepository } from '../domain/notifications/conversationRefRepository';
 import type { JustificationRepository } from '../domain/routing/justifications';
 import type { RoleRepository } from '../domain/roles/roleRepository';
 import { can, type RoleName } from '../domain/roles/roles';
-import type { ConversationRefRepository } from '../storage/conversationRefRepository';
 
 export const SECRETARIAT_ROLES: readonly RoleName[] = ['secretariat_leader', 'secretariat_member'];
 export const SSU_ROLES: readonly RoleName[] = ['ssu_leader', 'ssu_deputy'];

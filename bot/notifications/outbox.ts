@@ -2,7 +2,7 @@ import type { Activity, ConversationReference } from 'botbuilder';
 import type { Logger } from '../logger';
 import type { Delivery } from './botDelivery';
 import { DeliveryError } from './botDelivery';
-import type { NotificationRecord, NotificationRepository } from './notificationModel';
+import type { NotificationRecord, NotificationRepository } from '../domain/notifications/notificationModel';
 
 export interface RetryPolicy {
   /** Attempts in one delivery run, spaced by exponential backoff with jitter. */

@@ -1,20 +1,19 @@
-import type { CloudAdapter } from 'botbuilder';
+import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { AppConfig } from '../config';
 import type { CaseRepository } from '../domain/cases/caseRepository';
+import type { ConversationRefRepository } from '../domain/notifications/conversationRefRepository';
+import type { NotificationRepository } from '../domain/notifications/notificationModel';
 import { CaseService, type CaseEffects } from '../domain/routing/caseService';
 import type { JustificationRepository } from '../domain/routing/justifications';
 import type { RoleRepository } from '../domain/roles/roleRepository';
 import type { Logger } from '../logger';
-import type { ConversationRefRepository } from '../storage/conversationRefRepository';
-import type { StorageAccount } from '../storage/storageAccount';
-import { TableJustificationRepository } from '../storage/tableJustificationRepository';
-import { TableNotificationRepository } from '../storage/tableNotificationRepository';
 import { BotDelivery, type Delivery } from './botDelivery';
 import { CaseNotifier } from './caseNotifier';
 import { CaseViews } from './caseViews';
+import { NotificationRenderer } from './notificationRenderer';
 import { Outbox } from './outbox';
 
-/** Routing (issue 3) as the bot and the jobs use it; built once by the composition root. */
+/** Routing decisions, their notifications and reminders, as the bot and the jobs use them. */
 export interface RoutingRuntime {
   caseService: CaseService;
   views: CaseViews;
@@ -32,16 +31,22 @@ export interface RoutingRuntime {
   stop(): Promise<void>;
 }
 
+/** The repositories routing works on; the composition root (bot/app.ts) builds them. */
+export interface RoutingRepositories {
+  cases: CaseRepository;
+  roles: RoleRepository;
+  conversationRefs: ConversationRefRepository<Partial<ConversationReference>>;
+  justifications: JustificationRepository;
+  notifications: NotificationRepository;
+}
+
+/**
+ * Wires the notification pieces from the repositories it is given: the views and the renderer
+ * first, the outbox that sends through them, then the notifier that queues into the outbox.
+ */
 export function createRouting(
-  core: {
-    config: AppConfig;
-    cases: CaseRepository;
-    roles: RoleRepository;
-    conversationRefs: ConversationRefRepository;
-    now: () => Date;
-  },
+  core: RoutingRepositories & { config: AppConfig; now: () => Date },
   deps: {
-    storage: StorageAccount;
     adapter: CloudAdapter;
     log: Logger;
     delivery?: Delivery;
@@ -49,9 +54,8 @@ export function createRouting(
     decorateEffects?: (effects: CaseEffects) => CaseEffects;
   },
 ): RoutingRuntime {
-  const { config, cases, roles, conversationRefs, now } = core;
+  const { config, cases, roles, conversationRefs, justifications, notifications, now } = core;
   const settings = config.routing;
-  const justifications = new TableJustificationRepository(deps.storage.table('justifications'));
   const views = new CaseViews({
     cases,
     roles,
@@ -60,7 +64,7 @@ export function createRouting(
     approvalsRequired: settings.approvalsRequired,
   });
   const channel = settings.secretariatChannel;
-  const notifier = new CaseNotifier({
+  const renderer = new NotificationRenderer({
     cases,
     refs: conversationRefs,
     views,
@@ -75,23 +79,30 @@ export function createRouting(
           },
         }
       : {}),
-    reminderWorkingDays: settings.reminderWorkingDays,
-    now,
-    log: deps.log,
   });
   const outbox = new Outbox({
-    repo: new TableNotificationRepository(deps.storage.table('notifications')),
+    repo: notifications,
     delivery:
       deps.delivery ??
       new BotDelivery(deps.adapter, config.botIdentity.MicrosoftAppId, settings.sendTimeoutMs),
-    resolve: (recipient) => notifier.resolve(recipient),
-    renderCard: (n) => notifier.renderCard(n),
+    resolve: (recipient) => renderer.resolve(recipient),
+    renderCard: (n) => renderer.renderCard(n),
     retry: settings.retry,
     sendTimeoutMs: settings.sendTimeoutMs,
     now,
     log: deps.log,
   });
-  notifier.attach(outbox);
+  const notifier = new CaseNotifier({
+    cases,
+    refs: conversationRefs,
+    views,
+    renderer,
+    outbox,
+    hasChannel: channel !== undefined,
+    reminderWorkingDays: settings.reminderWorkingDays,
+    now,
+    log: deps.log,
+  });
   const caseService = new CaseService({
     cases,
     roles,

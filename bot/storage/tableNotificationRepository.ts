@@ -3,7 +3,7 @@ import type {
   NotificationRecord,
   NotificationRepository,
   NotificationStatus,
-} from '../notifications/notificationModel';
+} from '../domain/notifications/notificationModel';
 import { packJson, unpackJson } from './chunkedJson';
 import { encodeKey } from './keys';
 import { isConflict, isNotFound } from './tableErrors';

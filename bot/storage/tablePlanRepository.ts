@@ -37,7 +37,7 @@ import { isConflict, isNotFound } from './tableErrors';
 type Row = Record<string, unknown>;
 type Entity = Row & { partitionKey: string; rowKey: string };
 
-export const HISTORY_PREFIX = 'history-';
+const HISTORY_PREFIX = 'history-';
 const META_PARTITION = '_meta';
 const SEED_MARKER = 'seed-joint-action-plan';
 /** Entity-group transactions hold at most 100 operations. */
@@ -54,7 +54,7 @@ export function planRowsFilter(committeeId: string): string {
 
 const allPlanRowsFilter = odata`PartitionKey ne ${META_PARTITION} and (RowKey lt ${HISTORY_PREFIX} or RowKey ge ${prefixUpperBound(HISTORY_PREFIX)})`;
 
-export function itemRowKey(itemId: string): string | undefined {
+function itemRowKey(itemId: string): string | undefined {
   if (/\.m\d+$/.test(itemId)) return `measure-${encodeKey(itemId)}`;
   if (/\.s\d+$/.test(itemId)) return `subgoal-${encodeKey(itemId)}`;
   if (/\.g\d+$/.test(itemId)) return `goal-${encodeKey(itemId)}`;

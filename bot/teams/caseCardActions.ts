@@ -1,7 +1,7 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import { STANDARD_FIELD, parseCaseCardAction, type CaseCardAction } from '../cards/caseCardContract';
 import { noAccessCard, type NoticeKind } from '../cards/caseCards';
-import type { Person } from '../domain/cases/caseModel';
+import type { Person } from '../domain/person';
 import type { Lang } from '../domain/i18n/language';
 import type { DecideOutcome } from '../domain/routing/caseService';
 import { typedOrStandard } from '../domain/routing/justifications';

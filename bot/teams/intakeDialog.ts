@@ -12,7 +12,8 @@ import {
 } from '../cards/intakeCards';
 import { SECTION_COUNT, sectionOf } from '../domain/form/intakeForm';
 import { submitCase } from '../domain/cases/submitCase';
-import type { CaseRecord, Person } from '../domain/cases/caseModel';
+import type { CaseRecord } from '../domain/cases/caseModel';
+import type { Person } from '../domain/person';
 import {
   cardOriginCheck,
   isStale,

@@ -16,7 +16,7 @@ import { helpCard, messageCard, myCasesCard, welcomeCard, commandAction } from '
 import { cardOriginCheck } from '../domain/intake/intakeFlow';
 import { personLang, type Lang } from '../domain/i18n/language';
 import { messages } from '../domain/i18n/messages';
-import type { Person } from '../domain/cases/caseModel';
+import type { Person } from '../domain/person';
 import { readActivityInput } from './activityInput';
 import type { BotServices } from './botServices';
 import { INTAKE_DIALOG, IntakeDialog } from './intakeDialog';

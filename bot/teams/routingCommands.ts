@@ -1,6 +1,6 @@
 import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
 import { messageCard } from '../cards/intakeCards';
-import type { Person } from '../domain/cases/caseModel';
+import type { Person } from '../domain/person';
 import type { Lang } from '../domain/i18n/language';
 import { routingMessages } from '../domain/i18n/messages';
 import { forumByValue } from '../domain/partnership';

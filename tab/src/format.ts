@@ -14,12 +14,6 @@ export function yearsOf(periods: { periodStart: number; periodEnd: number }[], y
   return [...years].sort((a, b) => a - b);
 }
 
-/** The year to show first for a plan: this year if inside the period, else the nearest end. */
-export function defaultYear(period: { periodStart: number; periodEnd: number }): number {
-  const now = currentYear();
-  return Math.min(Math.max(now, period.periodStart), period.periodEnd);
-}
-
 export function includesText(haystack: (string | undefined)[], needle: string): boolean {
   const n = needle.trim().toLocaleLowerCase('nb');
   if (!n) return true;

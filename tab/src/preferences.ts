@@ -12,7 +12,7 @@ function param(name: string): string | null {
   return new URLSearchParams(window.location.search).get(name);
 }
 
-export function explicitLang(): Lang | undefined {
+function explicitLang(): Lang | undefined {
   const fromUrl = param('lang');
   if (isLang(fromUrl)) return fromUrl;
   try {

@@ -11,7 +11,7 @@ export type Route =
   | { name: 'config' }
   | { name: 'notFound' };
 
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const parts = hash
     .replace(/^#\/?/, '')
     .split('?')[0]!

@@ -576,7 +576,7 @@ export function priorityGroupLabel(value: string, lang: Lang): string {
 }
 
 /** Statistics use this key for "no forum yet" / "no agreement part named". */
-export const NONE_KEY = 'none';
+const NONE_KEY = 'none';
 
 export function forumLabel(value: string | undefined, lang: Lang): string {
   if (!value || value === NONE_KEY) return texts(lang).cases.noForum;

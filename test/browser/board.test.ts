@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
+import type { Person } from '../../bot/domain/person';
 import type { RunningBot } from '../support/botHarness';
 import {
   TabBrowser,
@@ -9,7 +10,6 @@ import {
   grant,
   seriousViolations,
   startTabServer,
-  type Person,
 } from './support/tabBrowser';
 
 const REHAB = 'fsu-rehabilitering';

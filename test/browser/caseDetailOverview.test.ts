@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import type { CaseRecord, CaseState } from '../../bot/domain/cases/caseModel';
 import { submitCase } from '../../bot/domain/cases/submitCase';
-import type { CaseRouting } from '../../bot/domain/routing/routingModel';
+import type { CaseRouting } from '../../bot/domain/cases/caseModel';
 import type { CommitteeSummary, PlanResponse } from '../../bot/http/api/apiTypes';
 import { REFERENCE_STORED } from '../fixtures/referenceCase';
 import { call } from '../api/apiSupport';
 import type { RunningBot } from '../support/botHarness';
-import { TabBrowser, checkPrerequisites, grant, startTabServer, type Person } from './support/tabBrowser';
+import type { Person } from '../../bot/domain/person';
+import { TabBrowser, checkPrerequisites, grant, startTabServer } from './support/tabBrowser';
 
 const secretariat: Person = { id: '55555555-5555-4555-8555-555555555555', name: 'Siri Sekretariat' };
 const runa: Person = { id: '66666666-6666-4666-8666-666666666666', name: 'Runa Bakke' };

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { submitCase } from '../../bot/domain/cases/submitCase';
 import { REFERENCE_STORED } from '../fixtures/referenceCase';
+import type { Person } from '../../bot/domain/person';
 import type { RunningBot } from '../support/botHarness';
 import {
   TabBrowser,
@@ -9,7 +10,6 @@ import {
   grant,
   seriousViolations,
   startTabServer,
-  type Person,
 } from './support/tabBrowser';
 
 const secretariat: Person = { id: '55555555-5555-4555-8555-555555555555', name: 'Siri Sekretariat' };

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
-import type { CaseRecord, CaseState, Person } from '../../bot/domain/cases/caseModel';
+import type { CaseRecord, CaseRouting, CaseState } from '../../bot/domain/cases/caseModel';
+import type { Person } from '../../bot/domain/person';
 import {
   DECISIONS,
   RoutingInputError,
   type DecisionInput,
   type DecisionResult,
 } from '../../bot/domain/routing/decisions';
-import type { CaseRouting, DecisionVerb } from '../../bot/domain/routing/routingModel';
+import type { DecisionVerb } from '../../bot/domain/routing/routingModel';
 
 /**
  * The routing rules as a table: each row is a case as stored, a step, what was typed on the card,

@@ -1,6 +1,6 @@
 import type { Answers } from '../form/intakeForm';
 import type { Lang } from '../i18n/language';
-import type { CaseRouting } from '../routing/routingModel';
+import type { Person } from '../person';
 
 /** The case life cycle of DESIGN.md. */
 export const CASE_STATES = [
@@ -14,7 +14,7 @@ export const CASE_STATES = [
 export type CaseState = (typeof CASE_STATES)[number];
 
 /** Which states may follow which. Every transition is recorded and never edited. */
-export const TRANSITIONS: Record<CaseState, readonly CaseState[]> = {
+const TRANSITIONS: Record<CaseState, readonly CaseState[]> = {
   // submitted → submitted: more information asked for or added (recorded like any other step).
   submitted: ['routing_proposed', 'submitted', 'returned', 'withdrawn'],
   routing_proposed: ['routed', 'routing_proposed', 'returned', 'withdrawn'],
@@ -26,12 +26,6 @@ export const TRANSITIONS: Record<CaseState, readonly CaseState[]> = {
 
 export function canTransition(from: CaseState, to: CaseState): boolean {
   return TRANSITIONS[from].includes(to);
-}
-
-/** A person as the app knows them: the stable id (Azure AD object id in Teams) and a display name. */
-export interface Person {
-  id: string;
-  name: string;
 }
 
 export interface Submitter extends Person {
@@ -53,10 +47,73 @@ export interface CaseRecord {
   updatedAt: string;
   /** How many history entries the case has; the next entry gets this + 1. */
   historyCount: number;
-  /** Routing, info requests and outcome (bot/domain/routing); absent until the first routing step. */
+  /** Routing, info requests and outcome (CaseRouting below); absent until the first routing step. */
   routing?: CaseRouting;
   /** Storage version the record was read at; writes are conditioned on it. */
   etag?: string;
+}
+
+/**
+ * What a case carries about its way through the partnership (guideline steps 2-5, seed 000): the
+ * secretariat's proposal and the SSU leadership's approvals, the chain of forums it passed through,
+ * questions to the submitter and their replies, a refusal, and the outcome with the minutes.
+ * Stored inside the case entity, so every step is written atomically with its history entry.
+ */
+export interface Approval {
+  by: Person;
+  at: string;
+  comment?: string;
+}
+
+export interface RoutingProposal {
+  /** A FORUMS value (bot/domain/partnership.ts). */
+  forum: string;
+  comment: string;
+  by: Person;
+  at: string;
+  /** Distinct SSU leaders/deputies who approved this forum; enough of them routes the case. */
+  approvals: Approval[];
+}
+
+export interface ForumStep {
+  forum: string;
+  kind: 'routed' | 'forwarded';
+  /** Why the case went (or was sent on) there. */
+  reason: string;
+  by: Person;
+  at: string;
+}
+
+export interface InfoRequest {
+  /** 1, 2, ... within the case. */
+  n: number;
+  question: string;
+  askedBy: Person;
+  askedAt: string;
+  reply?: string;
+  repliedAt?: string;
+}
+
+export interface Outcome {
+  decision: string;
+  /** yyyy-mm-dd, the meeting's date in Oslo. */
+  meetingDate: string;
+  /** The forum's own number, e.g. "Sak 39/22". */
+  forumCaseNumber: string;
+  /** Link to the minutes (referat), http(s) only. */
+  minutesUrl: string;
+  by: Person;
+  at: string;
+}
+
+export interface CaseRouting {
+  proposal?: RoutingProposal;
+  /** Every forum the case was routed or forwarded to, in order; the last is where it is now. */
+  forumChain: ForumStep[];
+  infoRequests: InfoRequest[];
+  returned?: { justification: string; by: Person; at: string };
+  withdrawn?: { comment?: string; at: string };
+  outcome?: Outcome;
 }
 
 export interface CaseTransition {

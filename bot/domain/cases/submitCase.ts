@@ -1,7 +1,8 @@
 import { FORM_FIELDS, type Answers } from '../form/intakeForm';
 import type { Lang } from '../i18n/language';
 import { osloYear } from '../time';
-import { formatCaseNumber, type CaseRecord, type Person } from './caseModel';
+import type { Person } from '../person';
+import { formatCaseNumber, type CaseRecord } from './caseModel';
 import type { CaseRepository } from './caseRepository';
 
 export class IncompleteCaseError extends Error {

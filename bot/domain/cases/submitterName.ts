@@ -1,4 +1,5 @@
-import type { CaseRecord, Person } from './caseModel';
+import type { Person } from '../person';
+import type { CaseRecord } from './caseModel';
 
 /**
  * Who submitted the case, as people should read it: the name typed in the form ("Kven melder

@@ -1,12 +1,14 @@
 import type { Answers } from '../form/intakeForm';
-import {
-  currentForum,
-  routingOf,
-  type ForumStep,
-  type InfoRequest,
-  type Outcome,
-} from '../routing/routingModel';
-import type { CaseRecord, CaseState, CaseTransition, Submitter } from './caseModel';
+import { currentForum, routingOf } from '../routing/routingModel';
+import type {
+  CaseRecord,
+  CaseState,
+  CaseTransition,
+  ForumStep,
+  InfoRequest,
+  Outcome,
+  Submitter,
+} from './caseModel';
 
 /** A history entry as the submitter sees it: who by name only; forum and comment only where they are for them. */
 export interface SubmitterHistoryEntry {

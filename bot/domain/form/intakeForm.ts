@@ -56,7 +56,7 @@ export type FieldId = (typeof FIELD_IDS)[number];
 
 export const LONG_TEXT_MAX = 4000;
 
-export const URGENCY_OPTIONS: ReferenceOption[] = [
+const URGENCY_OPTIONS: ReferenceOption[] = [
   { value: 'low', label: { nn: 'Låg', nb: 'Lav', en: 'Low' } },
   { value: 'medium', label: { nn: 'Middels', nb: 'Middels', en: 'Medium' } },
   { value: 'high', label: { nn: 'Høg – hastar', nb: 'Høy – haster', en: 'High – urgent' } },

@@ -88,7 +88,7 @@ export function startDraft(id: string, now: Date, prefill: IntakeDraft['prefill'
   };
 }
 
-export function currentField(draft: IntakeDraft): FormField | undefined {
+function currentField(draft: IntakeDraft): FormField | undefined {
   return draft.cursor === 'review' ? undefined : fieldById(draft.cursor);
 }
 

@@ -1,3 +1,4 @@
+import type { Person } from '../person';
 import type { CommitteeKind, MeasureStatus, PriorityGroup } from './planModel';
 
 /**
@@ -9,11 +10,6 @@ import type { CommitteeKind, MeasureStatus, PriorityGroup } from './planModel';
  * written; the seeded state is 1). `etag` is the storage version the item was read at: every write
  * is conditioned on it.
  */
-export interface Person {
-  id: string;
-  name: string;
-}
-
 export interface Committee {
   id: string;
   kind: CommitteeKind;
@@ -124,7 +120,7 @@ export interface StatusCounts {
   not_assessed: number;
 }
 
-export const emptyCounts = (): StatusCounts => ({ done: 0, in_progress: 0, not_started: 0, not_assessed: 0 });
+const emptyCounts = (): StatusCounts => ({ done: 0, in_progress: 0, not_started: 0, not_assessed: 0 });
 
 export function bySortOrder<T extends { order: number; id: string }>(a: T, b: T): number {
   return a.order - b.order || a.id.localeCompare(b.id);
@@ -152,7 +148,7 @@ export function findItem(plan: Plan, itemId: string): PlanItem | undefined {
 }
 
 /** Measures that count: not retired themselves and not under a retired goal or sub-goal. */
-export function activeMeasures(plan: Plan): MeasureRecord[] {
+function activeMeasures(plan: Plan): MeasureRecord[] {
   const result: MeasureRecord[] = [];
   for (const { item, active } of walkPlan(plan)) if (active && item.type === 'measure') result.push(item);
   return result;

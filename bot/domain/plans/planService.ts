@@ -13,12 +13,12 @@ import {
   type GoalRecord,
   type HistoryEntry,
   type MeasureRecord,
-  type Person,
   type Plan,
   type PlanItem,
   type StatusCounts,
   type SubGoalRecord,
 } from './plan';
+import type { Person } from '../person';
 import * as input from './planInput';
 import { LIMITS, PlanInputError } from './planInput';
 import { planYears } from './planModel';

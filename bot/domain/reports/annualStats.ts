@@ -72,7 +72,7 @@ export function median(values: readonly number[]): number | null {
 }
 
 /** Days (one decimal) from submission to the first transition into `state`, or undefined if never. */
-export function daysUntil(
+function daysUntil(
   record: CaseRecord,
   history: readonly CaseTransition[],
   state: string,

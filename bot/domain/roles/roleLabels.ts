@@ -2,7 +2,7 @@ import type { Lang, Localized } from '../i18n/language';
 import type { RoleName } from './roles';
 
 /** What people call each role (the role ids stay in commands and exports). */
-export const ROLE_LABELS: Record<RoleName, Localized> = {
+const ROLE_LABELS: Record<RoleName, Localized> = {
   admin: { nn: 'Administrator', nb: 'Administrator', en: 'Administrator' },
   secretariat_leader: { nn: 'Leiar i sekretariatet', nb: 'Leder i sekretariatet', en: 'Secretariat leader' },
   secretariat_member: { nn: 'Sekretariatet', nb: 'Sekretariatet', en: 'Secretariat member' },

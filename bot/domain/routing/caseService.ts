@@ -1,4 +1,5 @@
-import type { CaseRecord, CaseTransition, Person } from '../cases/caseModel';
+import type { CaseRecord, CaseTransition } from '../cases/caseModel';
+import type { Person } from '../person';
 import type { CaseRepository } from '../cases/caseRepository';
 import { AccessDenied, authorize } from '../roles/authorize';
 import type { RoleRepository } from '../roles/roleRepository';

@@ -1,5 +1,6 @@
-import type { CaseRecord, CaseState, CaseTransition, Person } from '../cases/caseModel';
+import type { CaseRecord, CaseRouting, CaseState, CaseTransition } from '../cases/caseModel';
 import { canTransition } from '../cases/caseModel';
+import type { Person } from '../person';
 import { containsNationalId } from '../form/nationalId';
 import { forumByValue } from '../partnership';
 import type { Action } from '../roles/roles';
@@ -9,7 +10,6 @@ import {
   currentForum,
   openInfoRequest,
   routingOf,
-  type CaseRouting,
   type DecisionVerb,
   type RoutingEvent,
 } from './routingModel';
@@ -132,7 +132,7 @@ class Checker {
   }
 }
 
-export function isHttpUrl(text: string): boolean {
+function isHttpUrl(text: string): boolean {
   // No whitespace or control characters anywhere in a link that people will click.
   if ([...text].some((ch) => /\s/.test(ch) || ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f))
     return false;

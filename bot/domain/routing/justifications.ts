@@ -64,7 +64,7 @@ export interface JustificationRepository {
  * and the SSU leadership get, next to the case's own answers and history, and Teams refuses a card
  * above about 28 KB. At 500 characters ten standard texts still take under a third of that.
  */
-export const JUSTIFICATION_MAX_LENGTH = 500;
+const JUSTIFICATION_MAX_LENGTH = 500;
 
 export type JustificationTextError =
   { code: 'required' } | { code: 'tooLong'; max: number; length: number } | { code: 'nationalId' };
@@ -76,7 +76,7 @@ export class JustificationInputError extends Error {
 }
 
 /** What is wrong with a standard justification's text, or undefined if it may be stored. */
-export function justificationTextError(text: string): JustificationTextError | undefined {
+function justificationTextError(text: string): JustificationTextError | undefined {
   if (text.trim() === '') return { code: 'required' };
   const length = visibleLength(text);
   if (length > JUSTIFICATION_MAX_LENGTH) return { code: 'tooLong', max: JUSTIFICATION_MAX_LENGTH, length };
@@ -92,10 +92,6 @@ export function saveJustification(
   const error = justificationTextError(input.text);
   if (error) throw new JustificationInputError(error);
   return repo.save(input);
-}
-
-export function justificationText(j: Justification, lang: Lang): string {
-  return j.text[lang];
 }
 
 /**

@@ -1,67 +1,9 @@
-import type { CaseRecord, CaseState, Person } from '../cases/caseModel';
+import type { CaseRecord, CaseRouting, CaseState, InfoRequest } from '../cases/caseModel';
 
 /**
- * What a case carries about its way through the partnership (guideline steps 2-5, seed 000): the
- * secretariat's proposal and the SSU leadership's approvals, the chain of forums it passed through,
- * questions to the submitter and their replies, a refusal, and the outcome with the minutes.
- * Stored inside the case entity, so every step is written atomically with its history entry.
+ * The routing vocabulary (history events, card verbs, input limits) and what a case's routing says
+ * now. The data a case carries about its routing is part of the case record (cases/caseModel.ts).
  */
-export interface Approval {
-  by: Person;
-  at: string;
-  comment?: string;
-}
-
-export interface RoutingProposal {
-  /** A FORUMS value (bot/domain/partnership.ts). */
-  forum: string;
-  comment: string;
-  by: Person;
-  at: string;
-  /** Distinct SSU leaders/deputies who approved this forum; enough of them routes the case. */
-  approvals: Approval[];
-}
-
-export interface ForumStep {
-  forum: string;
-  kind: 'routed' | 'forwarded';
-  /** Why the case went (or was sent on) there. */
-  reason: string;
-  by: Person;
-  at: string;
-}
-
-export interface InfoRequest {
-  /** 1, 2, ... within the case. */
-  n: number;
-  question: string;
-  askedBy: Person;
-  askedAt: string;
-  reply?: string;
-  repliedAt?: string;
-}
-
-export interface Outcome {
-  decision: string;
-  /** yyyy-mm-dd, the meeting's date in Oslo. */
-  meetingDate: string;
-  /** The forum's own number, e.g. "Sak 39/22". */
-  forumCaseNumber: string;
-  /** Link to the minutes (referat), http(s) only. */
-  minutesUrl: string;
-  by: Person;
-  at: string;
-}
-
-export interface CaseRouting {
-  proposal?: RoutingProposal;
-  /** Every forum the case was routed or forwarded to, in order; the last is where it is now. */
-  forumChain: ForumStep[];
-  infoRequests: InfoRequest[];
-  returned?: { justification: string; by: Person; at: string };
-  withdrawn?: { comment?: string; at: string };
-  outcome?: Outcome;
-}
 
 /** History events: what each step was, where the state alone does not say it. */
 export const EVENTS = [
@@ -91,10 +33,6 @@ export const DECISION_VERBS = [
   'replyInfo',
 ] as const;
 export type DecisionVerb = (typeof DECISION_VERBS)[number];
-
-export function isDecisionVerb(value: unknown): value is DecisionVerb {
-  return typeof value === 'string' && (DECISION_VERBS as readonly string[]).includes(value);
-}
 
 /** Limits on what people type on the cards (characters as people count them). */
 export const LIMITS = {

@@ -17,12 +17,6 @@ export interface WebLimits {
   draftsPerAddressPerHour: number;
 }
 
-export const DEFAULT_WEB_LIMITS: WebLimits = {
-  submitsPerAddressPerHour: 5,
-  submitsPerHour: 200,
-  draftsPerAddressPerHour: 30,
-};
-
 const HOUR = 3600;
 
 export function submitRules(limits: WebLimits): { perAddress: RateLimitRule; overall: RateLimitRule } {

@@ -32,7 +32,7 @@ export function sectionOfPage(page: number): FormSection | undefined {
   return Number.isInteger(page) && page >= 1 && page <= PAGE_COUNT ? INTAKE_FORM[page - 1] : undefined;
 }
 
-export function pageOfField(id: FieldId): number {
+function pageOfField(id: FieldId): number {
   return INTAKE_FORM.findIndex((s) => s.fields.some((f) => f.id === id)) + 1;
 }
 

@@ -115,7 +115,7 @@ export function receiptEmail(record: CaseRecord, statusUrl: string | undefined):
 }
 
 /** The message for a later step, for the steps a submitter hears of; undefined for the others. */
-export function stepEmail(record: CaseRecord, entry: CaseTransition): EmailMessage | undefined {
+function stepEmail(record: CaseRecord, entry: CaseTransition): EmailMessage | undefined {
   const lang = record.submitter.lang;
   const t = T[lang];
   const routing = routingOf(record);

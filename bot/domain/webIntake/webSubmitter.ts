@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Person } from '../cases/caseModel';
+import type { Person } from '../person';
 
 /**
  * People who submit on the public page have no Azure AD account. Their case's submitter gets an id
  * of its own kind, `web:<random>`, which can never be an Azure AD object id (those are GUIDs): it is
  * the case's mark that it came through the web page, and no Teams chat is ever looked up for it.
  */
-export const WEB_SUBMITTER_PREFIX = 'web:';
+const WEB_SUBMITTER_PREFIX = 'web:';
 
 export function isWebSubmitter(person: Pick<Person, 'id'>): boolean {
   return person.id.startsWith(WEB_SUBMITTER_PREFIX);

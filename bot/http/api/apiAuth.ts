@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { isLocalCaller, type Authenticator, type Identity } from '../../auth';
-import type { Person } from '../../domain/plans/plan';
+import type { Person } from '../../domain/person';
 
 function header(req: Request, name: string): string | undefined {
   const value = req.headers[name];

@@ -2,7 +2,7 @@
  * The tab API's response shapes (API.md in words). Types only, no imports from the server's
  * runtime, so the tab and the tests can `import type` them.
  */
-import type { CaseRouting } from '../../domain/routing/routingModel';
+import type { CaseRouting } from '../../domain/cases/caseModel';
 import type { SubmitterRouting } from '../../domain/cases/submitterView';
 
 export type MeasureStatus = 'not_assessed' | 'not_started' | 'in_progress' | 'done';

@@ -11,7 +11,7 @@ import { webTexts } from './webTexts';
 
 /** The form's pages: start, one section per page, and the check-your-answers page. */
 
-export const fieldDomId = (field: FormField): string =>
+const fieldDomId = (field: FormField): string =>
   field.kind === 'singleChoice' || field.kind === 'multiChoice' ? `f-${field.id}-0` : `f-${field.id}`;
 
 export function fieldErrorText(error: ValidationError, lang: Lang): string {

@@ -328,7 +328,7 @@ function csrfMatches(req: Request, draft: WebDraft): boolean {
 }
 
 /** req.ip as `trust proxy` decides it; App Service's front end adds the port to IPv4 addresses. */
-export function clientAddress(req: Request): string {
+function clientAddress(req: Request): string {
   const raw = req.ip ?? req.socket.remoteAddress ?? 'unknown';
   const v4WithPort = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(raw);
   const address = v4WithPort ? v4WithPort[1]! : raw;

@@ -1,7 +1,7 @@
 import { Link } from '@fluentui/react-components';
 import type { Lang } from '../../../bot/domain/i18n/language';
 import { routingMessages } from '../caseTexts';
-import type { CaseRouting } from '../../../bot/domain/routing/routingModel';
+import type { CaseRouting } from '../../../bot/domain/cases/caseModel';
 import type { SubmitterRouting } from '../../../bot/domain/cases/submitterView';
 import { formatDate } from '../format';
 import { forumLabel } from '../texts';

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Person } from '../../../bot/domain/person';
 import type { RoleName } from '../../../bot/domain/roles/roles';
 import { RunningBot } from '../../support/botHarness';
 import { testConfig } from '../../support/globalAzurite';
@@ -29,11 +30,6 @@ export function checkPrerequisites(): void {
 
 export async function startTabServer(): Promise<RunningBot> {
   return RunningBot.start(testConfig({ localIdentity: true }));
-}
-
-export interface Person {
-  id: string;
-  name: string;
 }
 
 export async function grant(bot: RunningBot, person: Person, role: RoleName, scope: string): Promise<void> {

@@ -1,18 +1,17 @@
 import type { ConversationReference } from 'botbuilder';
 import type { TableClient } from '@azure/data-tables';
 import type { Lang } from '../domain/i18n/language';
+import type { ConversationRefRepository } from '../domain/notifications/conversationRefRepository';
 import { packJson, unpackJson } from './chunkedJson';
 import { encodeKey } from './keys';
 import { isNotFound } from './tableErrors';
 
-/**
- * Where to reach each person proactively (receipts, routing news): the reference of their 1:1 chat
- * with the bot, kept durably so notifications survive restarts. Keyed by the person's id.
- */
-export class ConversationRefRepository {
+/** Each person's chat reference and language (ConversationRefRepository), keyed by the person's id. */
+export class TableConversationRefRepository implements ConversationRefRepository<
+  Partial<ConversationReference>
+> {
   constructor(private readonly table: TableClient) {}
 
-  /** `lang` is the person's current language, remembered so notifications to them use it. */
   async save(personId: string, reference: Partial<ConversationReference>, lang?: Lang): Promise<void> {
     await this.table.upsertEntity(
       {
@@ -27,7 +26,6 @@ export class ConversationRefRepository {
     );
   }
 
-  /** The reference and the person's language as last seen, for proactive messages. */
   async lookup(
     personId: string,
   ): Promise<{ reference: Partial<ConversationReference>; lang?: Lang } | undefined> {

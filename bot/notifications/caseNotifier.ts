@@ -1,6 +1,4 @@
-import type { Activity, ConversationReference } from 'botbuilder';
 import { caseMessageCard } from '../cards/caseCards';
-import { cardAttachment } from '../cards/cardTemplates';
 import type { CaseRecord, CaseTransition } from '../domain/cases/caseModel';
 import type { CaseRepository } from '../domain/cases/caseRepository';
 import type { Lang } from '../domain/i18n/language';
@@ -21,6 +19,7 @@ import {
   type NotificationRecord,
 } from './notificationModel';
 import type { NewNotification, Outbox } from './outbox';
+import { cardMessage, type ConversationAddress, type OutgoingMessage } from './outgoing';
 
 /** The secretariat's team channel, if configured: a new case is posted there too. */
 export interface ChannelTarget {
@@ -56,7 +55,7 @@ export class CaseNotifier implements CaseEffects {
     this.outbox = outbox;
   }
 
-  async resolve(recipient: string): Promise<Partial<ConversationReference> | undefined> {
+  async resolve(recipient: string): Promise<ConversationAddress | undefined> {
     if (recipient === CHANNEL_RECIPIENT) {
       const c = this.deps.channel;
       if (!c) return undefined;
@@ -77,7 +76,7 @@ export class CaseNotifier implements CaseEffects {
     return personId ? (await this.deps.refs.lookup(personId))?.reference : undefined;
   }
 
-  async renderCard(n: NotificationRecord): Promise<Partial<Activity> | undefined> {
+  async renderCard(n: NotificationRecord): Promise<OutgoingMessage | undefined> {
     const record = await this.deps.cases.get(n.caseNumber);
     if (!record) return undefined;
     const personId = personOfRecipient(n.recipient);
@@ -158,11 +157,7 @@ export class CaseNotifier implements CaseEffects {
         kind: 'message',
         recipient,
         label: what,
-        activity: {
-          type: 'message',
-          summary,
-          attachments: [cardAttachment(card)],
-        },
+        activity: { ...cardMessage(card, summary) },
       });
     };
     const routing = routingOf(record);
@@ -348,18 +343,15 @@ export class CaseNotifier implements CaseEffects {
             recipient,
             label: `reminder (${state})`,
             activity: {
-              type: 'message',
-              summary: text,
-              attachments: [
-                cardAttachment(
-                  caseMessageCard({
-                    caseNumber: record.number,
-                    heading: text,
-                    title: record.title,
-                    blocks: [],
-                  }),
-                ),
-              ],
+              ...cardMessage(
+                caseMessageCard({
+                  caseNumber: record.number,
+                  heading: text,
+                  title: record.title,
+                  blocks: [],
+                }),
+                text,
+              ),
             },
           });
         }

@@ -1,4 +1,3 @@
-import type { CloudAdapter } from 'botbuilder';
 import type { AppConfig } from '../config';
 import type { CaseRepository } from '../domain/cases/caseRepository';
 import { CaseService, type CaseEffects } from '../domain/routing/caseService';
@@ -9,7 +8,7 @@ import type { ConversationRefRepository } from '../storage/conversationRefReposi
 import type { StorageAccount } from '../storage/storageAccount';
 import { TableJustificationRepository } from '../storage/tableJustificationRepository';
 import { TableNotificationRepository } from '../storage/tableNotificationRepository';
-import { BotDelivery, type Delivery } from './botDelivery';
+import type { Delivery } from './botDelivery';
 import { CaseNotifier } from './caseNotifier';
 import { CaseViews } from './caseViews';
 import { Outbox } from './outbox';
@@ -42,9 +41,9 @@ export function createRouting(
   },
   deps: {
     storage: StorageAccount;
-    adapter: CloudAdapter;
     log: Logger;
-    delivery?: Delivery;
+    /** Proactive sends: the Bot Framework delivery, built by the composition root. */
+    delivery: Delivery;
     /** Adds effects after the notifier's (e-mail to web submitters). */
     decorateEffects?: (effects: CaseEffects) => CaseEffects;
   },
@@ -81,9 +80,7 @@ export function createRouting(
   });
   const outbox = new Outbox({
     repo: new TableNotificationRepository(deps.storage.table('notifications')),
-    delivery:
-      deps.delivery ??
-      new BotDelivery(deps.adapter, config.botIdentity.MicrosoftAppId, settings.sendTimeoutMs),
+    delivery: deps.delivery,
     resolve: (recipient) => notifier.resolve(recipient),
     renderCard: (n) => notifier.renderCard(n),
     retry: settings.retry,

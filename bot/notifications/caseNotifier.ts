@@ -157,7 +157,7 @@ export class CaseNotifier implements CaseEffects {
         kind: 'message',
         recipient,
         label: what,
-        activity: { ...cardMessage(card, summary) },
+        activity: cardMessage(card, summary),
       });
     };
     const routing = routingOf(record);
@@ -342,17 +342,10 @@ export class CaseNotifier implements CaseEffects {
             kind: 'message',
             recipient,
             label: `reminder (${state})`,
-            activity: {
-              ...cardMessage(
-                caseMessageCard({
-                  caseNumber: record.number,
-                  heading: text,
-                  title: record.title,
-                  blocks: [],
-                }),
-                text,
-              ),
-            },
+            activity: cardMessage(
+              caseMessageCard({ caseNumber: record.number, heading: text, title: record.title, blocks: [] }),
+              text,
+            ),
           });
         }
       }

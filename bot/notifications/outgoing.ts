@@ -32,19 +32,19 @@ export interface ConversationAddress {
   locale?: string;
 }
 
-export interface MessageAttachment {
+export type MessageAttachment = {
   contentType: string;
   content: unknown;
-}
+};
 
-/** A message to send; a 'message' notification stores it in this shape. */
-export interface OutgoingMessage {
+/** A message to send; a 'message' notification stores it in this shape (plain data: a type, not an interface). */
+export type OutgoingMessage = {
   type: 'message';
   /** The line Teams shows in the chat list and in its notifications. */
   summary?: string;
   text?: string;
   attachments?: MessageAttachment[];
-}
+};
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 

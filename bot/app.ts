@@ -17,6 +17,7 @@ import type { BotServices } from './teams/botServices';
 import { PartnershipBot } from './teams/partnershipBot';
 import { createMessagesEndpoint } from './teams/messagesEndpoint';
 import { createRouting } from './notifications/routingRuntime';
+import { BotDelivery } from './notifications/botDelivery';
 import { Authenticator } from './auth';
 import { createApiRouter } from './http/api/apiRouter';
 import { DEFAULT_PLANS } from './domain/plans/defaultPlans';
@@ -76,7 +77,7 @@ export async function createApp(
       notifications: new TableNotificationRepository(storage.table('notifications')),
     },
     {
-      adapter,
+      delivery: new BotDelivery(adapter, config.botIdentity.MicrosoftAppId, config.routing.sendTimeoutMs),
       log,
       ...(email ? { decorateEffects: (effects) => withWebEmail(effects, email.sender, email.onError) } : {}),
     },

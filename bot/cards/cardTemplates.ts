@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
-import { CardFactory, type Attachment } from 'botbuilder';
 
 /** Finds adaptive-cards/ from the source tree (bot/cards) and from the build (dist/bot/cards). */
 function templatesDir(): string {
@@ -13,6 +12,12 @@ function templatesDir(): string {
   }
   throw new Error(`adaptive-cards/ not found above ${__dirname}`);
 }
+
+/**
+ * An Adaptive Card as plain JSON (`{ type: 'AdaptiveCard', body, actions, ... }`). Cards are data; the
+ * Teams adapter (bot/teams/cardReply.ts) and the delivery put them into the channel's message shape.
+ */
+export type AdaptiveCard = Record<string, unknown>;
 
 const cache = new Map<string, ACData.Template>();
 
@@ -39,15 +44,11 @@ export function loadTemplate(name: TemplateName): ACData.Template {
  * Binds data to a template. Data values are never evaluated as template expressions (checked by
  * the card tests); user text must still only be bound into TextRuns, see verbatim.ts.
  */
-export function expandCard(name: TemplateName, data: object): Record<string, unknown> {
-  return loadTemplate(name).expand({ $root: data }) as Record<string, unknown>;
-}
-
-export function cardAttachment(card: Record<string, unknown>): Attachment {
-  return CardFactory.adaptiveCard(card);
+export function expandCard(name: TemplateName, data: object): AdaptiveCard {
+  return loadTemplate(name).expand({ $root: data }) as AdaptiveCard;
 }
 
 /** Bytes of the card as Teams receives it; Teams refuses messages over about 28 KB. */
-export function cardBytes(card: Record<string, unknown>): number {
+export function cardBytes(card: AdaptiveCard): number {
   return Buffer.byteLength(JSON.stringify(card), 'utf8');
 }

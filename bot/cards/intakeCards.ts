@@ -1,4 +1,3 @@
-import type { Attachment } from 'botbuilder';
 import {
   INTAKE_FORM,
   SECTION_COUNT,
@@ -13,7 +12,7 @@ import type { CardOrigin } from '../domain/intake/intakeFlow';
 import type { Lang } from '../domain/i18n/language';
 import { messages, type Messages } from '../domain/i18n/messages';
 import { formatDate } from '../domain/time';
-import { cardAttachment, cardBytes, expandCard } from './cardTemplates';
+import { cardBytes, expandCard, type AdaptiveCard } from './cardTemplates';
 import { verbatim } from './verbatim';
 
 /** Teams refuses a message over ~28 KB; cards above this size show answers shortened. */
@@ -70,7 +69,7 @@ export function questionCard(
     /** The answer already given (after "tilbake" or "Endre"): shown, and offered to keep. */
     current?: Answers[keyof Answers];
   },
-): Attachment {
+): AdaptiveCard {
   const m = messages(lang);
   const section = sectionOf(field.id);
   const origin = opts.origin;
@@ -112,31 +111,29 @@ export function questionCard(
   const selected = Array.isArray(opts.current) ? opts.current.join(',') : '';
   const heading = section.heading[lang];
   const help = current !== undefined ? m.currentHelp : prefill ? m.prefillHelp : '';
-  return cardAttachment(
-    expandCard('intake-question', {
-      progress: m.progress(section.number, SECTION_COUNT),
-      heading,
-      notice,
-      // Where the form's question is its section's heading, it is shown once.
-      prompt: field.prompt[lang] === heading ? '' : field.prompt[lang],
-      hint: help ? `${field.hint[lang]} ${help}` : field.hint[lang],
-      current: current !== undefined ? verbatim(current) : '',
-      currentLabel: m.currentLabel,
-      prefill: prefill ? verbatim(prefill) : '',
-      prefillLabel: m.prefillLabel,
-      choiceLabel: field.label[lang],
-      multi: field.kind === 'multiChoice',
-      selected,
-      options: (field.options ?? []).map((o) => ({ title: o.label[lang], value: o.value })),
-      optionalNote: [
-        field.kind === 'text' || field.kind === 'longText' ? m.maxLength(field.maxLength) : '',
-        field.required || field.kind === 'multiChoice' ? '' : m.optional,
-      ]
-        .filter(Boolean)
-        .join(' '),
-      actions,
-    }),
-  );
+  return expandCard('intake-question', {
+    progress: m.progress(section.number, SECTION_COUNT),
+    heading,
+    notice,
+    // Where the form's question is its section's heading, it is shown once.
+    prompt: field.prompt[lang] === heading ? '' : field.prompt[lang],
+    hint: help ? `${field.hint[lang]} ${help}` : field.hint[lang],
+    current: current !== undefined ? verbatim(current) : '',
+    currentLabel: m.currentLabel,
+    prefill: prefill ? verbatim(prefill) : '',
+    prefillLabel: m.prefillLabel,
+    choiceLabel: field.label[lang],
+    multi: field.kind === 'multiChoice',
+    selected,
+    options: (field.options ?? []).map((o) => ({ title: o.label[lang], value: o.value })),
+    optionalNote: [
+      field.kind === 'text' || field.kind === 'longText' ? m.maxLength(field.maxLength) : '',
+      field.required || field.kind === 'multiChoice' ? '' : m.optional,
+    ]
+      .filter(Boolean)
+      .join(' '),
+    actions,
+  });
 }
 
 interface AnswerView {
@@ -200,12 +197,12 @@ function withAnswers(
   at: Date,
   /** The draft whose answers can be changed from the card; none on the receipt. */
   origin: CardOrigin | undefined,
-): { card: Attachment; fullText: string[] } {
+): { card: AdaptiveCard; fullText: string[] } {
   const full = build(answerViews(answers, lang, at, origin, false), '');
-  if (cardBytes(full) <= MAX_CARD_BYTES) return { card: cardAttachment(full), fullText: [] };
+  if (cardBytes(full) <= MAX_CARD_BYTES) return { card: full, fullText: [] };
   const m = messages(lang);
   const preview = build(answerViews(answers, lang, at, origin, true), m.summaryLong);
-  return { card: cardAttachment(preview), fullText: plainAnswers(answers, lang) };
+  return { card: preview, fullText: plainAnswers(answers, lang) };
 }
 
 /** Every answer as plain text (one message each), for answers too long for one card. */
@@ -224,7 +221,7 @@ export function summaryCard(
   now: Date,
   hint: boolean,
   origin: CardOrigin,
-): { card: Attachment; fullText: string[] } {
+): { card: AdaptiveCard; fullText: string[] } {
   const m = messages(lang);
   return withAnswers(
     (sections, longNote) =>
@@ -246,7 +243,7 @@ export function summaryCard(
   );
 }
 
-export function receiptCard(record: CaseRecord, lang: Lang): { card: Attachment; fullText: string[] } {
+export function receiptCard(record: CaseRecord, lang: Lang): { card: AdaptiveCard; fullText: string[] } {
   const m = messages(lang);
   const at = new Date(record.submittedAt);
   return withAnswers(
@@ -286,25 +283,23 @@ export function messageCard(opts: {
   footer?: string[];
   quote?: string;
   actions?: CardAction[];
-}): Attachment {
-  return cardAttachment(
-    expandCard('message-with-actions', {
-      heading: opts.heading ?? '',
-      paragraphs: opts.paragraphs,
-      lines: (opts.lines ?? []).map((line) => verbatim(line)),
-      footer: opts.footer ?? [],
-      quote: opts.quote ? verbatim(opts.quote) : '',
-      actions: opts.actions ?? [],
-    }),
-  );
+}): AdaptiveCard {
+  return expandCard('message-with-actions', {
+    heading: opts.heading ?? '',
+    paragraphs: opts.paragraphs,
+    lines: (opts.lines ?? []).map((line) => verbatim(line)),
+    footer: opts.footer ?? [],
+    quote: opts.quote ? verbatim(opts.quote) : '',
+    actions: opts.actions ?? [],
+  });
 }
 
-export function helpCard(lang: Lang): Attachment {
+export function helpCard(lang: Lang): AdaptiveCard {
   const m = messages(lang);
   return messageCard({ heading: m.helpHeading, paragraphs: [], lines: m.helpLines, footer: [m.helpPrivacy] });
 }
 
-export function welcomeCard(lang: Lang): Attachment {
+export function welcomeCard(lang: Lang): AdaptiveCard {
   const m = messages(lang);
   return messageCard({
     paragraphs: [m.welcome, m.welcomeLanguage],
@@ -322,7 +317,7 @@ export function resumeOfferCard(
   touchedAt: Date,
   sectionNumber: number,
   origin: CardOrigin,
-): Attachment {
+): AdaptiveCard {
   const m = messages(lang);
   return messageCard({
     paragraphs: [m.draftOffer(formatDate(touchedAt, lang), sectionNumber, SECTION_COUNT)],
@@ -340,7 +335,7 @@ export function confirmCancelCard(
   title: string,
   answerCount: number,
   origin: CardOrigin,
-): Attachment {
+): AdaptiveCard {
   const m = messages(lang);
   return messageCard({
     paragraphs: [m.confirmCancel(answerCount)],
@@ -352,19 +347,17 @@ export function confirmCancelCard(
   });
 }
 
-export function myCasesCard(cases: CaseRecord[], lang: Lang): Attachment {
+export function myCasesCard(cases: CaseRecord[], lang: Lang): AdaptiveCard {
   const m = messages(lang);
-  return cardAttachment(
-    expandCard('my-cases', {
-      heading: m.myCasesTitle,
-      cases: cases.map((c) => ({
-        number: c.number,
-        title: verbatim(c.title),
-        state: m.stateLabels[c.state],
-        date: formatDate(c.submittedAt, lang),
-      })),
-    }),
-  );
+  return expandCard('my-cases', {
+    heading: m.myCasesTitle,
+    cases: cases.map((c) => ({
+      number: c.number,
+      title: verbatim(c.title),
+      state: m.stateLabels[c.state],
+      date: formatDate(c.submittedAt, lang),
+    })),
+  });
 }
 
 export { commandAction };

@@ -1,16 +1,10 @@
-import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { ConversationAddress, OutgoingMessage } from './outgoing';
 
-/** Sends and updates activities in a stored conversation. The Bot Framework one is below. */
+/** Sends and updates messages in a stored conversation. The Bot Framework one is below. */
 export interface Delivery {
-  send(
-    reference: Partial<ConversationReference>,
-    activity: Partial<Activity>,
-  ): Promise<{ activityId?: string }>;
-  update(
-    reference: Partial<ConversationReference>,
-    activityId: string,
-    activity: Partial<Activity>,
-  ): Promise<void>;
+  send(reference: ConversationAddress, activity: OutgoingMessage): Promise<{ activityId?: string }>;
+  update(reference: ConversationAddress, activityId: string, activity: OutgoingMessage): Promise<void>;
 }
 
 export class DeliveryError extends Error {
@@ -64,8 +58,9 @@ interface ConnectorPipeline {
 }
 
 /**
- * Proactive sends through the bot's CloudAdapter (`continueConversationAsync`). An error inside the
- * turn logic would otherwise go to the adapter's onTurnError, which swallows it and tries to post
+ * Proactive sends through the bot's CloudAdapter (`continueConversationAsync`): the seam between the
+ * notifications and the SDK. The plain address and message (outgoing.ts) have the SDK's field names
+ * and shapes and pass as they are. An error inside the turn logic would otherwise go to the adapter's onTurnError, which swallows it and tries to post
  * "something went wrong" into the very conversation that failed: it is caught here and rethrown.
  */
 export class BotDelivery implements Delivery {
@@ -76,10 +71,7 @@ export class BotDelivery implements Delivery {
     private readonly timeoutMs: number,
   ) {}
 
-  async send(
-    reference: Partial<ConversationReference>,
-    activity: Partial<Activity>,
-  ): Promise<{ activityId?: string }> {
+  async send(reference: ConversationAddress, activity: OutgoingMessage): Promise<{ activityId?: string }> {
     let activityId: string | undefined;
     await this.run(reference, async (context) => {
       const response = await context.sendActivity(activity);
@@ -88,11 +80,7 @@ export class BotDelivery implements Delivery {
     return activityId ? { activityId } : {};
   }
 
-  async update(
-    reference: Partial<ConversationReference>,
-    activityId: string,
-    activity: Partial<Activity>,
-  ): Promise<void> {
+  async update(reference: ConversationAddress, activityId: string, activity: OutgoingMessage): Promise<void> {
     await this.run(reference, async (context) => {
       await context.updateActivity({
         ...activity,
@@ -103,7 +91,7 @@ export class BotDelivery implements Delivery {
   }
 
   private async run(
-    reference: Partial<ConversationReference>,
+    reference: ConversationAddress,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<void> {
     let failure: unknown;

@@ -1,5 +1,4 @@
 import { caseMessageCard } from '../cards/caseCards';
-import { cardAttachment } from '../cards/cardTemplates';
 import type { CaseRecord, CaseTransition } from '../domain/cases/caseModel';
 import type { CaseRepository } from '../domain/cases/caseRepository';
 import type { Lang } from '../domain/i18n/language';
@@ -20,6 +19,7 @@ import type { Logger } from '../logger';
 import { CaseViews, SECRETARIAT_ROLES, SSU_ROLES } from './caseViews';
 import type { NotificationRenderer } from './notificationRenderer';
 import type { NewNotification, Outbox } from './outbox';
+import { cardMessage } from './outgoing';
 
 export interface CaseNotifierDeps {
   cases: CaseRepository;
@@ -110,11 +110,7 @@ export class CaseNotifier implements CaseEffects {
         kind: 'message',
         recipient,
         label: what,
-        activity: {
-          type: 'message',
-          summary,
-          attachments: [cardAttachment(card)],
-        },
+        activity: cardMessage(card, summary),
       });
     };
     const routing = routingOf(record);
@@ -299,20 +295,10 @@ export class CaseNotifier implements CaseEffects {
             kind: 'message',
             recipient,
             label: `reminder (${state})`,
-            activity: {
-              type: 'message',
-              summary: text,
-              attachments: [
-                cardAttachment(
-                  caseMessageCard({
-                    caseNumber: record.number,
-                    heading: text,
-                    title: record.title,
-                    blocks: [],
-                  }),
-                ),
-              ],
-            },
+            activity: cardMessage(
+              caseMessageCard({ caseNumber: record.number, heading: text, title: record.title, blocks: [] }),
+              text,
+            ),
           });
         }
       }

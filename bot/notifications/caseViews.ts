@@ -1,6 +1,4 @@
-import type { Activity } from 'botbuilder';
 import { caseCard, noAccessCard, type CaseCardOptions, type CaseViewer } from '../cards/caseCards';
-import { cardAttachment } from '../cards/cardTemplates';
 import { caseViewFor } from '../domain/cases/caseAccess';
 import type { CaseRecord } from '../domain/cases/caseModel';
 import type { CaseRepository } from '../domain/cases/caseRepository';
@@ -10,6 +8,7 @@ import type { ConversationRefRepository } from '../domain/notifications/conversa
 import type { JustificationRepository } from '../domain/routing/justifications';
 import type { RoleRepository } from '../domain/roles/roleRepository';
 import { can, type RoleName } from '../domain/roles/roles';
+import { cardMessage, type OutgoingMessage } from './outgoing';
 
 export const SECRETARIAT_ROLES: readonly RoleName[] = ['secretariat_leader', 'secretariat_member'];
 export const SSU_ROLES: readonly RoleName[] = ['ssu_leader', 'ssu_deputy'];
@@ -94,14 +93,11 @@ export class CaseViews {
     });
   }
 
-  async activity(record: CaseRecord, viewer: CaseViewer | undefined, lang: Lang): Promise<Partial<Activity>> {
+  async activity(record: CaseRecord, viewer: CaseViewer | undefined, lang: Lang): Promise<OutgoingMessage> {
     const card = await this.card(record, viewer, {}, lang);
-    return {
-      type: 'message',
-      summary: viewer
-        ? routingMessages(lang).caseHeading(record.number)
-        : routingMessages(lang).notices.noAccess,
-      attachments: [cardAttachment(card)],
-    };
+    const summary = viewer
+      ? routingMessages(lang).caseHeading(record.number)
+      : routingMessages(lang).notices.noAccess;
+    return cardMessage(card, summary);
   }
 }

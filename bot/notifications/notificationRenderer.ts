@@ -1,4 +1,3 @@
-import type { Activity, ConversationReference } from 'botbuilder';
 import type { CaseRepository } from '../domain/cases/caseRepository';
 import type { Lang } from '../domain/i18n/language';
 import type { ConversationRefRepository } from '../domain/notifications/conversationRefRepository';
@@ -8,6 +7,7 @@ import {
   type NotificationRecord,
 } from '../domain/notifications/notificationModel';
 import type { CaseViews } from './caseViews';
+import type { ConversationAddress, OutgoingMessage } from './outgoing';
 
 /** The secretariat's team channel, if configured: a new case is posted there too. */
 export interface ChannelTarget {
@@ -20,7 +20,7 @@ export interface ChannelTarget {
 
 export interface NotificationRendererDeps {
   cases: CaseRepository;
-  refs: ConversationRefRepository<Partial<ConversationReference>>;
+  refs: ConversationRefRepository<ConversationAddress>;
   views: CaseViews;
   channel?: ChannelTarget;
 }
@@ -33,7 +33,7 @@ export interface NotificationRendererDeps {
 export class NotificationRenderer {
   constructor(private readonly deps: NotificationRendererDeps) {}
 
-  async resolve(recipient: string): Promise<Partial<ConversationReference> | undefined> {
+  async resolve(recipient: string): Promise<ConversationAddress | undefined> {
     if (recipient === CHANNEL_RECIPIENT) {
       const c = this.deps.channel;
       if (!c) return undefined;
@@ -54,7 +54,7 @@ export class NotificationRenderer {
     return personId ? (await this.deps.refs.lookup(personId))?.reference : undefined;
   }
 
-  async renderCard(n: NotificationRecord): Promise<Partial<Activity> | undefined> {
+  async renderCard(n: NotificationRecord): Promise<OutgoingMessage | undefined> {
     const record = await this.deps.cases.get(n.caseNumber);
     if (!record) return undefined;
     const personId = personOfRecipient(n.recipient);

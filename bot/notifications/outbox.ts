@@ -1,8 +1,8 @@
-import type { Activity, ConversationReference } from 'botbuilder';
 import type { Logger } from '../logger';
 import type { Delivery } from './botDelivery';
 import { DeliveryError } from './botDelivery';
 import type { NotificationRecord, NotificationRepository } from '../domain/notifications/notificationModel';
+import type { ConversationAddress, OutgoingMessage } from './outgoing';
 
 export interface RetryPolicy {
   /** Attempts in one delivery run, spaced by exponential backoff with jitter. */
@@ -24,9 +24,9 @@ export interface OutboxDeps {
   repo: NotificationRepository;
   delivery: Delivery;
   /** Where a recipient is reached; undefined if they have no conversation with the bot (yet). */
-  resolve(recipient: string): Promise<Partial<ConversationReference> | undefined>;
-  /** The activity of a 'caseCard' notification, rendered from storage for its recipient. */
-  renderCard(n: NotificationRecord): Promise<Partial<Activity> | undefined>;
+  resolve(recipient: string): Promise<ConversationAddress | undefined>;
+  /** The message of a 'caseCard' notification, rendered from storage for its recipient. */
+  renderCard(n: NotificationRecord): Promise<OutgoingMessage | undefined>;
   retry: RetryPolicy;
   /** A send or update with no answer by then fails like any other failed attempt (and is retried). */
   sendTimeoutMs: number;
@@ -237,7 +237,7 @@ export class Outbox {
       const reference = await this.deps.resolve(n.recipient);
       if (!reference) return { ok: false, error: 'no conversation with this recipient' };
       const activity =
-        n.kind === 'message' ? (n.activity as Partial<Activity> | undefined) : await this.deps.renderCard(n);
+        n.kind === 'message' ? (n.activity as OutgoingMessage | undefined) : await this.deps.renderCard(n);
       if (!activity) return { ok: false, status: 400, error: 'nothing to send' };
       let activityId: string | undefined;
       if (n.kind === 'cardUpdate') {

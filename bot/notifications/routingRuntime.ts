@@ -1,4 +1,3 @@
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { AppConfig } from '../config';
 import type { CaseRepository } from '../domain/cases/caseRepository';
 import type { ConversationRefRepository } from '../domain/notifications/conversationRefRepository';
@@ -7,7 +6,8 @@ import { CaseService, type CaseEffects } from '../domain/routing/caseService';
 import type { JustificationRepository } from '../domain/routing/justifications';
 import type { RoleRepository } from '../domain/roles/roleRepository';
 import type { Logger } from '../logger';
-import { BotDelivery, type Delivery } from './botDelivery';
+import type { Delivery } from './botDelivery';
+import type { ConversationAddress } from './outgoing';
 import { CaseNotifier } from './caseNotifier';
 import { CaseViews } from './caseViews';
 import { NotificationRenderer } from './notificationRenderer';
@@ -35,7 +35,7 @@ export interface RoutingRuntime {
 export interface RoutingRepositories {
   cases: CaseRepository;
   roles: RoleRepository;
-  conversationRefs: ConversationRefRepository<Partial<ConversationReference>>;
+  conversationRefs: ConversationRefRepository<ConversationAddress>;
   justifications: JustificationRepository;
   notifications: NotificationRepository;
 }
@@ -47,9 +47,9 @@ export interface RoutingRepositories {
 export function createRouting(
   core: RoutingRepositories & { config: AppConfig; now: () => Date },
   deps: {
-    adapter: CloudAdapter;
     log: Logger;
-    delivery?: Delivery;
+    /** Proactive sends: the Bot Framework delivery, built by the composition root. */
+    delivery: Delivery;
     /** Adds effects after the notifier's (e-mail to web submitters). */
     decorateEffects?: (effects: CaseEffects) => CaseEffects;
   },
@@ -82,9 +82,7 @@ export function createRouting(
   });
   const outbox = new Outbox({
     repo: notifications,
-    delivery:
-      deps.delivery ??
-      new BotDelivery(deps.adapter, config.botIdentity.MicrosoftAppId, settings.sendTimeoutMs),
+    delivery: deps.delivery,
     resolve: (recipient) => renderer.resolve(recipient),
     renderCard: (n) => renderer.renderCard(n),
     retry: settings.retry,

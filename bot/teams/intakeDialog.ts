@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import {
   questionCard,
   receiptCard,
@@ -28,47 +27,44 @@ import {
 } from '../domain/intake/intakeFlow';
 import { messages } from '../domain/i18n/messages';
 import type { BotServices } from './botServices';
+import { cardReply } from './cardReply';
+import type { IntakeState } from './intakeState';
 import { turnLang } from './turnLanguage';
-
-export const INTAKE_DIALOG = 'intake';
 
 export interface IntakeOptions {
   submitter: Person;
   prefill: IntakeDraft['prefill'];
 }
 
-interface IntakeState {
-  draft: IntakeDraft;
-  submitter: Person;
+/** After a message to the intake: the intake still open (undefined: ended), and the case it stored. */
+export interface IntakeOutcome {
+  next: IntakeState | undefined;
+  submitted?: CaseRecord;
 }
 
 /**
- * The intake form as a botbuilder dialog: its state (the draft) lives in conversation state, which is
- * in Table Storage, so any server instance can take the next turn, after a restart or days later.
- * The decisions are made by the pure flow in domain/intake; this class only stores and renders.
+ * The intake form in the chat: its state (intakeState.ts) is kept by the bot in conversation state.
+ * The decisions are made by the pure flow in domain/intake; this class only applies and renders them.
  */
-export class IntakeDialog extends Dialog<IntakeOptions> {
-  constructor(private readonly services: BotServices) {
-    super(INTAKE_DIALOG);
-  }
+export class IntakeDialog {
+  constructor(private readonly services: BotServices) {}
 
-  override async beginDialog(dc: DialogContext, options?: IntakeOptions): Promise<DialogTurnResult> {
-    if (!options) throw new Error('IntakeDialog needs the submitter');
+  /** A new draft; the bot keeps it, then asks its first question (reprompt). */
+  start(options: IntakeOptions): IntakeState {
     const draft = startDraft(randomUUID(), this.services.now(), options.prefill);
-    const state: IntakeState = { draft, submitter: options.submitter };
-    dc.activeDialog!.state = state;
-    await this.render(dc.context, draft, promptFor(draft));
-    return Dialog.EndOfTurn;
+    return { draft, submitter: options.submitter };
   }
 
-  /** Used by the bot for input already read from the activity. */
-  async continueWith(dc: DialogContext, input: IntakeInput): Promise<DialogTurnResult> {
-    const state = dc.activeDialog!.state as IntakeState;
+  /**
+   * Applies the input to the open intake. `state` is the stored object and is changed in place, so a
+   * step taken before a failure (the case could not be stored) is kept with the turn.
+   */
+  async continueWith(context: TurnContext, state: IntakeState, input: IntakeInput): Promise<IntakeOutcome> {
     const now = this.services.now();
     const origin = cardOriginCheck(state.draft, input);
     if (origin !== 'ok') {
-      await this.refuseCard(dc.context, state.draft, input, origin);
-      return Dialog.EndOfTurn;
+      await this.refuseCard(context, state.draft, input, origin);
+      return { next: state };
     }
     if (
       !state.draft.awaitingResume &&
@@ -81,8 +77,8 @@ export class IntakeDialog extends Dialog<IntakeOptions> {
         touchedAt: now.toISOString(),
         version: versionOf(state.draft) + 1,
       };
-      await this.render(dc.context, state.draft, { type: 'resumeOffer' });
-      return Dialog.EndOfTurn;
+      await this.render(context, state.draft, { type: 'resumeOffer' });
+      return { next: state };
     }
     const { draft, effect } = step(state.draft, input, now);
     state.draft = draft;
@@ -91,41 +87,37 @@ export class IntakeDialog extends Dialog<IntakeOptions> {
         draftId: draft.id,
         answers: draft.answers,
         submitter: state.submitter,
-        lang: turnLang(dc.context),
+        lang: turnLang(context),
         now,
       });
-      await this.sendReceipt(dc.context, record);
-      return dc.endDialog(record);
+      await this.sendReceipt(context, record);
+      return { next: undefined, submitted: record };
     }
     if (effect.type === 'cancel') {
-      const m = messages(turnLang(dc.context));
+      const m = messages(turnLang(context));
       if (effect.startNew) {
         // "ny sak" → "Forkast utkastet": the new case asked for starts now.
-        await dc.context.sendActivity(MessageFactory.text(m.discardedStartingNew));
-        return dc.replaceDialog(INTAKE_DIALOG, { submitter: state.submitter, prefill: draft.prefill });
+        await context.sendActivity(MessageFactory.text(m.discardedStartingNew));
+        const next = this.start({ submitter: state.submitter, prefill: draft.prefill });
+        await this.reprompt(context, next);
+        return { next };
       }
-      await dc.context.sendActivity(
-        MessageFactory.attachment(
+      await context.sendActivity(
+        cardReply(
           messageCard({
             paragraphs: [m.cancelled],
             actions: [commandAction(m.startButton, 'newCase', 'positive')],
           }),
         ),
       );
-      return dc.endDialog();
+      return { next: undefined };
     }
-    await this.render(dc.context, draft, effect);
-    return Dialog.EndOfTurn;
+    await this.render(context, draft, effect);
+    return { next: state };
   }
 
-  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    // The bot reads every activity and calls continueWith; anything else just shows the question again.
-    await this.repromptDialog(dc.context, dc.activeDialog!);
-    return Dialog.EndOfTurn;
-  }
-
-  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    const state = instance.state as IntakeState;
+  /** Shows the current question again (after a command that works everywhere, or a repeat). */
+  async reprompt(context: TurnContext, state: IntakeState): Promise<void> {
     await this.render(context, state.draft, promptFor(state.draft));
   }
 
@@ -170,7 +162,7 @@ export class IntakeDialog extends Dialog<IntakeOptions> {
           ...(prefill ? { prefill } : {}),
           ...(current !== undefined ? { current } : {}),
         });
-        await context.sendActivity(MessageFactory.attachment(card));
+        await context.sendActivity(cardReply(card));
         return;
       }
       case 'review': {
@@ -182,19 +174,19 @@ export class IntakeDialog extends Dialog<IntakeOptions> {
           origin,
         );
         await this.sendPlain(context, fullText);
-        await context.sendActivity(MessageFactory.attachment(card));
+        await context.sendActivity(cardReply(card));
         return;
       }
       case 'resumeOffer': {
         const section = draft.cursor === 'review' ? SECTION_COUNT : sectionOf(draft.cursor).number;
         await context.sendActivity(
-          MessageFactory.attachment(resumeOfferCard(lang, title, new Date(draft.startedAt), section, origin)),
+          cardReply(resumeOfferCard(lang, title, new Date(draft.startedAt), section, origin)),
         );
         return;
       }
       case 'confirmCancel': {
         const count = Object.keys(draft.answers).length;
-        await context.sendActivity(MessageFactory.attachment(confirmCancelCard(lang, title, count, origin)));
+        await context.sendActivity(cardReply(confirmCancelCard(lang, title, count, origin)));
         return;
       }
       case 'continuing':
@@ -210,7 +202,7 @@ export class IntakeDialog extends Dialog<IntakeOptions> {
   private async sendReceipt(context: TurnContext, record: CaseRecord): Promise<void> {
     const { card, fullText } = receiptCard(record, turnLang(context));
     await this.sendPlain(context, fullText);
-    await context.sendActivity(MessageFactory.attachment(card));
+    await context.sendActivity(cardReply(card));
   }
 
   /** Plain text, so answers are shown exactly as typed and never as markdown. */

@@ -1,6 +1,5 @@
 import {
   ActivityTypes,
-  MessageFactory,
   TeamsActivityHandler,
   TeamsInfo,
   TurnContext,
@@ -11,22 +10,23 @@ import {
   type StatePropertyAccessor,
   type UserState,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { helpCard, messageCard, myCasesCard, welcomeCard, commandAction } from '../cards/intakeCards';
-import { cardOriginCheck } from '../domain/intake/intakeFlow';
+import { cardOriginCheck, type IntakeInput } from '../domain/intake/intakeFlow';
+import type { Command } from '../domain/intake/commands';
 import { personLang, type Lang } from '../domain/i18n/language';
 import { messages } from '../domain/i18n/messages';
 import type { Person } from '../domain/person';
-import { readActivityInput } from './activityInput';
+import { readActivityInput, type ActivityInput } from './activityInput';
 import type { BotServices } from './botServices';
-import { INTAKE_DIALOG, IntakeDialog } from './intakeDialog';
+import { cardReply } from './cardReply';
+import { IntakeDialog } from './intakeDialog';
+import { IntakeStore, type IntakeState } from './intakeState';
 import { setTurnLang } from './turnLanguage';
 import { handleCaseCardAction } from './caseCardActions';
 import { CARD_ACTION, notServed } from './invokeAnswers';
 import { handleRoutingCommand } from './routingCommands';
 import { holdReplies, rememberHandled, trackedActivityId } from './turnBookkeeping';
 import { StateConflictError } from '../domain/stateConflict';
-import type { CaseRecord } from '../domain/cases/caseModel';
 
 /** What the bot remembers about a person, in user state (Table Storage). */
 interface UserProfile {
@@ -39,6 +39,23 @@ interface UserProfile {
   /** The conversation, service URL and language last saved as the person's conversation reference. */
   referenceSavedFor?: string;
 }
+
+/** What a message's handler is given: the turn, the person's language and their open intake, if any. */
+interface MessageTurn {
+  context: TurnContext;
+  lang: Lang;
+  intake: IntakeState | undefined;
+}
+
+/** After a handler: 'reprompt' has an open intake ask its question again, so the person sees where they are. */
+type After = 'reprompt' | 'done';
+type Handler = (turn: MessageTurn) => Promise<After>;
+
+/** Messages that are not form input: a language word, an attachment, nothing to read. */
+type OtherInput = Exclude<ActivityInput, { kind: 'intake' }>;
+type OtherInputHandlers = {
+  [K in OtherInput['kind']]: (turn: MessageTurn, input: Extract<OtherInput, { kind: K }>) => Promise<After>;
+};
 
 const PREFILL_TIMEOUT_MS = 4000;
 /** Attempts of a turn that keeps losing the state write to other turns of its conversation. */
@@ -55,12 +72,43 @@ export function personOf(context: TurnContext): Person {
  * everywhere (language, help, status, new case) and hands the rest to the intake dialog.
  */
 export class PartnershipBot extends TeamsActivityHandler {
-  private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly profile: StatePropertyAccessor<UserProfile>;
   /** Ids of the last activities applied to the conversation (see run). */
   private readonly handled: StatePropertyAccessor<string[]>;
-  private readonly dialogs: DialogSet;
+  private readonly intakes: IntakeStore;
   private readonly intake: IntakeDialog;
+
+  private readonly otherInput: OtherInputHandlers = {
+    language: (turn, input) => this.changeLanguage(turn, input.lang),
+    attachment: async ({ context, lang }) => {
+      await context.sendActivity(messages(lang).unsupportedAttachment);
+      return 'reprompt';
+    },
+    empty: async (turn) => {
+      if (turn.intake) return 'reprompt';
+      await this.sendWelcome(turn.context, turn.lang);
+      return 'done';
+    },
+  };
+
+  /** The commands that work everywhere: answered before the intake sees the message. */
+  private readonly everywhere: Partial<Record<Command, Handler>> = {
+    help: async ({ context, lang }) => {
+      await context.sendActivity(cardReply(helpCard(lang)));
+      return 'reprompt';
+    },
+    status: async ({ context, lang }) => {
+      await this.sendMyCases(context, lang);
+      return 'reprompt';
+    },
+  };
+
+  /** Commands with no intake open (within a draft the intake flow answers them). */
+  private readonly withoutDraft: Partial<Record<Command, Handler>> = {
+    newCase: ({ context }) => this.startIntake(context),
+    cancel: ({ context, lang }) => this.nothingToCancel(context, lang),
+    discard: ({ context, lang }) => this.nothingToCancel(context, lang),
+  };
 
   constructor(
     private readonly services: BotServices,
@@ -68,11 +116,10 @@ export class PartnershipBot extends TeamsActivityHandler {
     private readonly userState: UserState,
   ) {
     super();
-    this.dialogState = conversationState.createProperty<DialogState>('dialogState');
     this.profile = userState.createProperty<UserProfile>('profile');
     this.handled = conversationState.createProperty<string[]>('handledActivities');
     this.intake = new IntakeDialog(services);
-    this.dialogs = new DialogSet(this.dialogState).add(this.intake);
+    this.intakes = new IntakeStore(conversationState);
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -86,7 +133,7 @@ export class PartnershipBot extends TeamsActivityHandler {
         await this.prepare(context);
         const profile = await this.profile.get(context, {});
         if (!profile.welcomed) {
-          await context.sendActivity(MessageFactory.attachment(welcomeCard(await this.lang(context))));
+          await context.sendActivity(cardReply(welcomeCard(await this.lang(context))));
           profile.welcomed = true;
         }
       }
@@ -179,8 +226,8 @@ export class PartnershipBot extends TeamsActivityHandler {
       return;
     }
     if (context.activity.type !== 'message') return;
-    const dc = await this.dialogs.createContext(context);
-    if (dc.activeDialog?.id === INTAKE_DIALOG) await dc.repromptDialog();
+    const intake = await this.intakes.get(context);
+    if (intake) await this.intake.reprompt(context, intake);
   }
 
   /**
@@ -228,91 +275,95 @@ export class PartnershipBot extends TeamsActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
-    let lang = await this.prepare(context);
-    const m = () => messages(lang);
+    const lang = await this.prepare(context);
     if (context.activity.conversation.conversationType !== 'personal') {
-      await context.sendActivity(m().personalChatOnly);
+      await context.sendActivity(messages(lang).personalChatOnly);
       return;
     }
-    const dc = await this.dialogs.createContext(context);
-    const active = dc.activeDialog?.id === INTAKE_DIALOG;
+    const turn: MessageTurn = { context, lang, intake: await this.intakes.get(context) };
     const input = readActivityInput(context.activity);
+    const after =
+      input.kind === 'intake' ? await this.onIntakeInput(turn, input) : await this.onOtherInput(turn, input);
+    if (after === 'reprompt' && turn.intake) await this.intake.reprompt(context, turn.intake);
+  }
 
-    if (input.kind === 'language') {
-      const profile = await this.profile.get(context, {});
-      profile.lang = input.lang;
-      lang = input.lang;
-      setTurnLang(context, lang);
-      // Notifications to this person use the new language from now on.
-      await this.saveReference(context, lang);
-      await context.sendActivity(m().languageChanged);
-      if (active) await dc.repromptDialog();
-      return;
-    }
-    if (input.kind === 'attachment') {
-      await context.sendActivity(m().unsupportedAttachment);
-      if (active) await dc.repromptDialog();
-      return;
-    }
-    if (input.kind === 'empty') {
-      if (active) await dc.repromptDialog();
-      else await this.sendWelcome(context, lang);
-      return;
-    }
-    if (input.command === 'help') {
-      await context.sendActivity(MessageFactory.attachment(helpCard(lang)));
-      if (active) await dc.repromptDialog();
-      return;
-    }
-    if (input.command === 'status') {
-      await this.sendMyCases(context, lang);
-      if (active) await dc.repromptDialog();
-      return;
-    }
-    if (active) {
-      const result = await this.intake.continueWith(dc, input.input);
-      if (result.status === DialogTurnStatus.complete && (result.result as CaseRecord | undefined)?.number) {
-        // The case is stored: the secretariat gets its card, the submitter the live copy (routing).
-        await this.services.routing.caseService.submitted(result.result as CaseRecord);
-      }
-      return;
+  private onOtherInput<K extends OtherInput['kind']>(
+    turn: MessageTurn,
+    input: Extract<OtherInput, { kind: K }>,
+  ): Promise<After> {
+    return this.otherInput[input.kind](turn, input);
+  }
+
+  /** Typed text or a card's button: a command that works everywhere, the intake's, or one without a draft. */
+  private async onIntakeInput(
+    turn: MessageTurn,
+    { input, command }: Extract<ActivityInput, { kind: 'intake' }>,
+  ): Promise<After> {
+    const { context, lang } = turn;
+    const everywhere = command && this.everywhere[command];
+    if (everywhere) return everywhere(turn);
+    if (turn.intake) {
+      await this.continueIntake(context, turn.intake, input);
+      return 'done';
     }
     // A button of a draft that is no longer open (submitted, discarded): say so, do nothing with it.
-    const origin = cardOriginCheck(undefined, input.input);
+    const origin = cardOriginCheck(undefined, input);
     if (origin !== 'ok') {
-      await this.intake.refuseCard(context, undefined, input.input, origin);
-      return;
+      await this.intake.refuseCard(context, undefined, input, origin);
+      return 'done';
     }
     if (
-      input.input.kind === 'text' &&
-      (await handleRoutingCommand(context, this.services, personOf(context), lang, input.input.text))
+      input.kind === 'text' &&
+      (await handleRoutingCommand(context, this.services, personOf(context), lang, input.text))
     ) {
-      return;
+      return 'done';
     }
-    if (input.command === 'newCase') {
-      await dc.beginDialog(INTAKE_DIALOG, {
-        submitter: personOf(context),
-        prefill: await this.prefill(context),
-      });
-      return;
-    }
-    if (input.command === 'cancel' || input.command === 'discard') {
-      await context.sendActivity(m().nothingToCancel);
-      return;
-    }
+    const withoutDraft = command && this.withoutDraft[command];
+    if (withoutDraft) return withoutDraft(turn);
     await this.sendWelcome(context, lang);
+    return 'done';
+  }
+
+  private async changeLanguage(turn: MessageTurn, lang: Lang): Promise<After> {
+    const { context } = turn;
+    const profile = await this.profile.get(context, {});
+    profile.lang = lang;
+    setTurnLang(context, lang);
+    // Notifications to this person use the new language from now on.
+    await this.saveReference(context, lang);
+    await context.sendActivity(messages(lang).languageChanged);
+    return 'reprompt';
+  }
+
+  private async startIntake(context: TurnContext): Promise<After> {
+    const state = this.intake.start({ submitter: personOf(context), prefill: await this.prefill(context) });
+    await this.intakes.set(context, state);
+    await this.intake.reprompt(context, state);
+    return 'done';
+  }
+
+  private async continueIntake(context: TurnContext, state: IntakeState, input: IntakeInput): Promise<void> {
+    const { next, submitted } = await this.intake.continueWith(context, state, input);
+    await this.intakes.set(context, next);
+    // The case is stored: the secretariat gets its card, the submitter the live copy (routing).
+    if (submitted) await this.services.routing.caseService.submitted(submitted);
+  }
+
+  private async nothingToCancel(context: TurnContext, lang: Lang): Promise<After> {
+    await context.sendActivity(messages(lang).nothingToCancel);
+    return 'done';
   }
 
   private async sendWelcome(context: TurnContext, lang: Lang): Promise<void> {
     const profile = await this.profile.get(context, {});
     if (!profile.welcomed) {
       profile.welcomed = true;
-      await context.sendActivity(MessageFactory.attachment(welcomeCard(lang)));
+      await context.sendActivity(cardReply(welcomeCard(lang)));
       return;
     }
     const m = messages(lang);
     await context.sendActivity(
-      MessageFactory.attachment(
+      cardReply(
         messageCard({
           paragraphs: [m.notUnderstood],
           actions: [
@@ -328,7 +379,7 @@ export class PartnershipBot extends TeamsActivityHandler {
   private async sendMyCases(context: TurnContext, lang: Lang): Promise<void> {
     const cases = await this.services.cases.listBySubmitter(personOf(context).id);
     if (cases.length === 0) await context.sendActivity(messages(lang).noCases);
-    else await context.sendActivity(MessageFactory.attachment(myCasesCard(cases, lang)));
+    else await context.sendActivity(cardReply(myCasesCard(cases, lang)));
   }
 
   /** Name and e-mail from Teams, offered for confirmation; the form goes on without them if Teams is slow. */

@@ -1,4 +1,4 @@
-import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { messageCard } from '../cards/intakeCards';
 import type { Person } from '../domain/person';
 import type { Lang } from '../domain/i18n/language';
@@ -18,6 +18,7 @@ import {
 } from '../domain/roles/roles';
 import { preview } from '../cards/caseCards';
 import type { BotServices } from './botServices';
+import { cardReply } from './cardReply';
 
 /**
  * Typed commands for the people who run the partnership, in the 1:1 chat when no intake draft is
@@ -91,9 +92,7 @@ export async function handleRoutingCommand(
   // Lists go on a card, one block per line: plain text loses its line breaks in some Teams clients.
   const sayList = (heading: string, lines: string[], footer?: string) =>
     context.sendActivity(
-      MessageFactory.attachment(
-        messageCard({ heading, paragraphs: [], lines, footer: footer ? [footer] : [] }),
-      ),
+      cardReply(messageCard({ heading, paragraphs: [], lines, footer: footer ? [footer] : [] })),
     );
   try {
     await authorize(services.roles, {

@@ -24,7 +24,6 @@ import {
 } from '../support/adaptiveCards';
 
 const origin = { draftId: 'draft-1', version: 3 };
-const content = (attachment: { content?: unknown }) => attachment.content as Record<string, unknown>;
 
 const record = (answers: Answers): CaseRecord => ({
   number: '2026-007',
@@ -47,14 +46,12 @@ describe('intake cards: valid Adaptive Cards (schema ≤ 1.5) with user text sho
   for (const lang of LANGUAGES) {
     it(`every question card (${lang}), also with an error and a hostile prefill`, () => {
       for (const field of FORM_FIELDS) {
-        const card = content(
-          questionCard(field, lang, {
-            origin,
-            prefill: HOSTILE,
-            current: HOSTILE,
-            error: { code: 'required' },
-          }),
-        );
+        const card = questionCard(field, lang, {
+          origin,
+          prefill: HOSTILE,
+          current: HOSTILE,
+          error: { code: 'required' },
+        });
         assertValidCard(card, `question ${field.id}`);
         assertVerbatim(card, HOSTILE, `question ${field.id}`);
       }
@@ -63,46 +60,44 @@ describe('intake cards: valid Adaptive Cards (schema ≤ 1.5) with user text sho
     it(`summary and receipt (${lang}) with hostile text in every answer`, () => {
       const answers = hostileAnswers();
       const summary = summaryCard(answers, lang, new Date(), false, origin);
-      assertValidCard(content(summary.card), 'summary');
-      assertVerbatim(content(summary.card), HOSTILE, 'summary');
+      assertValidCard(summary.card, 'summary');
+      assertVerbatim(summary.card, HOSTILE, 'summary');
       assert.deepEqual(summary.fullText, [], 'fits in one card');
       const receipt = receiptCard(record(answers), lang);
-      assertValidCard(content(receipt.card), 'receipt');
-      assertVerbatim(content(receipt.card), HOSTILE, 'receipt');
+      assertValidCard(receipt.card, 'receipt');
+      assertVerbatim(receipt.card, HOSTILE, 'receipt');
     });
   }
 
   it('leaves no unbound template expression on any card when the answers are ordinary text', () => {
     const plain = hostileAnswers('Vanleg tekst');
     const cards = [
-      ...FORM_FIELDS.map((f) => content(questionCard(f, 'nn', { origin }))),
-      content(summaryCard(plain, 'nn', new Date(), false, origin).card),
-      content(receiptCard(record(plain), 'nn').card),
-      content(welcomeCard('nn')),
-      content(resumeOfferCard('nn', '', new Date(), 2, origin)),
-      content(myCasesCard([record(plain)], 'nn')),
+      ...FORM_FIELDS.map((f) => questionCard(f, 'nn', { origin })),
+      summaryCard(plain, 'nn', new Date(), false, origin).card,
+      receiptCard(record(plain), 'nn').card,
+      welcomeCard('nn'),
+      resumeOfferCard('nn', '', new Date(), 2, origin),
+      myCasesCard([record(plain)], 'nn'),
     ];
     for (const card of cards) assert.doesNotMatch(JSON.stringify(card), /\$\{/);
   });
 
   it('the other cards', () => {
-    assertValidCard(content(welcomeCard('nn')), 'welcome');
-    const offer = content(resumeOfferCard('nb', HOSTILE, new Date(), 4, origin));
+    assertValidCard(welcomeCard('nn'), 'welcome');
+    const offer = resumeOfferCard('nb', HOSTILE, new Date(), 4, origin);
     assertValidCard(offer, 'resume offer');
     assertVerbatim(offer, HOSTILE, 'resume offer');
-    const mine = content(myCasesCard([record(hostileAnswers())], 'en'));
+    const mine = myCasesCard([record(hostileAnswers())], 'en');
     assertValidCard(mine, 'my cases');
     assertVerbatim(mine, HOSTILE, 'my cases');
-    assertValidCard(content(messageCard({ paragraphs: ['x'], quote: HOSTILE })), 'message');
-    const lines = content(
-      messageCard({ heading: 'Roller', paragraphs: [], lines: [HOSTILE], footer: ['y'] }),
-    );
+    assertValidCard(messageCard({ paragraphs: ['x'], quote: HOSTILE }), 'message');
+    const lines = messageCard({ heading: 'Roller', paragraphs: [], lines: [HOSTILE], footer: ['y'] });
     assertValidCard(lines, 'message with lines');
     assertVerbatim(lines, HOSTILE, 'message with lines');
     for (const lang of LANGUAGES) {
-      assertValidCard(content(helpCard(lang)), 'help');
-      assertValidCard(content(confirmCancelCard(lang, HOSTILE, 7, origin)), 'confirm cancel');
-      assertVerbatim(content(confirmCancelCard(lang, HOSTILE, 7, origin)), HOSTILE, 'confirm cancel');
+      assertValidCard(helpCard(lang), 'help');
+      assertValidCard(confirmCancelCard(lang, HOSTILE, 7, origin), 'confirm cancel');
+      assertVerbatim(confirmCancelCard(lang, HOSTILE, 7, origin), HOSTILE, 'confirm cancel');
     }
   });
 
@@ -110,8 +105,8 @@ describe('intake cards: valid Adaptive Cards (schema ≤ 1.5) with user text sho
     const long = `${HOSTILE}\n${'æøå '.repeat(LONG_TEXT_MAX / 4 - HOSTILE.length)}`.slice(0, LONG_TEXT_MAX);
     const answers = hostileAnswers(long);
     const { card, fullText } = summaryCard(answers, 'nn', new Date(), false, origin);
-    assert.ok(cardBytes(content(card)) <= MAX_CARD_BYTES, 'the card stays within what Teams accepts');
-    assertValidCard(content(card), 'long summary');
+    assert.ok(cardBytes(card) <= MAX_CARD_BYTES, 'the card stays within what Teams accepts');
+    assertValidCard(card, 'long summary');
     const background = fullText.find((t) => t.includes('Bakgrunn'));
     assert.ok(background?.endsWith(long), 'the complete answer is sent as text');
   });
@@ -139,7 +134,7 @@ describe('intake cards say each thing once, in order', () => {
   for (const lang of LANGUAGES) {
     it(`every question card shows its question once, and a choice list is labelled with its own question (${lang})`, () => {
       for (const field of FORM_FIELDS) {
-        const texts = readable(content(questionCard(field, lang, { origin })));
+        const texts = readable(questionCard(field, lang, { origin }));
         const repeated = texts.filter((t, i) => t.trim() !== '' && texts.indexOf(t) !== i);
         assert.deepEqual(repeated, [], `${field.id} repeats ${JSON.stringify(repeated)}`);
         if (field.kind === 'multiChoice') assert.ok(texts.includes(field.label[lang]), `${field.id} label`);
@@ -147,9 +142,7 @@ describe('intake cards say each thing once, in order', () => {
     });
 
     it(`the summary names no answer twice under its heading (${lang})`, () => {
-      const texts = readable(
-        content(summaryCard(hostileAnswers('Svar'), lang, new Date(), false, origin).card),
-      );
+      const texts = readable(summaryCard(hostileAnswers('Svar'), lang, new Date(), false, origin).card);
       for (let i = 0; i + 1 < texts.length; i++) {
         const heading = texts[i]!.replace(/^\d+\.\u00a0/, '');
         assert.notEqual(texts[i + 1], heading, `"${texts[i]}" is followed by "${texts[i + 1]}"`);
@@ -158,7 +151,7 @@ describe('intake cards say each thing once, in order', () => {
   }
 
   it('the receipt: the case number as a fact, the next steps numbered from 1, how to follow the case', () => {
-    const card = content(receiptCard(record(hostileAnswers('Svar')), 'nn').card);
+    const card = receiptCard(record(hostileAnswers('Svar')), 'nn').card;
     const texts = readable(card);
     assert.ok(texts.includes('Saksnummer: 2026-007'), texts.join(' | '));
     assert.ok(texts.includes('Status: Motteken'));
@@ -173,10 +166,10 @@ describe('intake cards say each thing once, in order', () => {
 
   it('every button on a draft card names the draft and the version it was drawn for', () => {
     const cards = [
-      ...FORM_FIELDS.map((f) => content(questionCard(f, 'nn', { origin, current: 'x' }))),
-      content(summaryCard(hostileAnswers('Svar'), 'nn', new Date(), false, origin).card),
-      content(resumeOfferCard('nn', 'T', new Date(), 2, origin)),
-      content(confirmCancelCard('nn', 'T', 2, origin)),
+      ...FORM_FIELDS.map((f) => questionCard(f, 'nn', { origin, current: 'x' })),
+      summaryCard(hostileAnswers('Svar'), 'nn', new Date(), false, origin).card,
+      resumeOfferCard('nn', 'T', new Date(), 2, origin),
+      confirmCancelCard('nn', 'T', 2, origin),
     ];
     for (const card of cards) {
       const data = [...JSON.stringify(card).matchAll(/"data":(\{[^}]*\})/g)].map(
@@ -189,7 +182,7 @@ describe('intake cards say each thing once, in order', () => {
 
   it('a question asked again shows the current answer verbatim and offers to keep it', () => {
     const field = FORM_FIELDS.find((f) => f.id === 'background')!;
-    const card = content(questionCard(field, 'nn', { origin, current: HOSTILE }));
+    const card = questionCard(field, 'nn', { origin, current: HOSTILE });
     assertVerbatim(card, HOSTILE, 'current answer');
     assert.ok(readable(card).includes('Svaret ditt no:'));
     assert.ok(JSON.stringify(card).includes('"command":"keep"'));

@@ -17,10 +17,8 @@ export class StoredState {
   async draftAnswers(conversationId: string): Promise<Answers | undefined> {
     const key = `msteams/conversations/${conversationId}/`;
     const items = await new TableStateStorage(this.account.table('botState')).read([key]);
-    const state = items[key] as { dialogState?: unknown } | undefined;
-    const dialogState = state?.dialogState as
-      { dialogStack?: { state?: { draft?: { answers?: Answers } } }[] } | undefined;
-    return dialogState?.dialogStack?.[0]?.state?.draft?.answers;
+    const state = items[key] as { intake?: { draft?: { answers?: Answers } } } | undefined;
+    return state?.intake?.draft?.answers;
   }
 
   casesOf(submitterId: string): Promise<CaseRecord[]> {

@@ -134,7 +134,10 @@ describe('tab: Norwegian dates, the case outcome, the overview year and names in
     const page = await browser.open(bot, '/overview', member);
     await page.locator('.committee-card').first().waitFor();
     assert.equal(await page.getByTestId('year').inputValue(), '2024');
-    assert.match(await page.locator('[data-committee="fsu-rehabilitering"]').innerText(), /under arbeid\s*1\s/);
+    assert.match(
+      await page.locator('[data-committee="fsu-rehabilitering"]').innerText(),
+      /under arbeid\s*1\s/,
+    );
     await page.getByText('«Ikkje vurdert» tyder at ingen i utvalet har sett status').waitFor();
 
     const committees = await call<CommitteeSummary[]>(bot, 'GET', '/api/committees', { local: member.id });

@@ -82,11 +82,7 @@ describe('the server process (bot/index.ts) on SIGTERM', () => {
     release();
     const response = await inFlight;
     assert.equal(response.status, 200, 'the turn in flight finished');
-    assert.match(
-      JSON.stringify(channel.sent.map((s) => s.activity)),
-      /«ny sak»/,
-      'its reply was delivered',
-    );
+    assert.match(JSON.stringify(channel.sent.map((s) => s.activity)), /«ny sak»/, 'its reply was delivered');
     assert.equal(await exited, 0);
   });
 });

@@ -6,11 +6,12 @@ import {
   sectionOf,
 } from '../domain/form/intakeForm';
 import { displayAnswer, type ValidationError } from '../domain/form/validation';
+import { validationErrorText } from '../domain/form/validationText';
 import type { CaseRecord } from '../domain/cases/caseModel';
 import type { Command } from '../domain/intake/commands';
 import type { CardOrigin } from '../domain/intake/intakeFlow';
 import type { Lang } from '../domain/i18n/language';
-import { messages, type Messages } from '../domain/i18n/messages';
+import { messages } from '../domain/i18n/messages';
 import { formatDate } from '../domain/time';
 import { cardBytes, expandCard, type AdaptiveCard } from './cardTemplates';
 import { verbatim } from './verbatim';
@@ -40,23 +41,6 @@ const commandAction = (
   style,
   data: { intake: 'command', command, ...originData(origin) },
 });
-
-export function errorText(error: ValidationError, m: Messages, lang: Lang): string {
-  switch (error.code) {
-    case 'required':
-      return m.errorRequired;
-    case 'tooLong':
-      return m.errorTooLong(error.length, error.max);
-    case 'email':
-      return m.errorEmail;
-    case 'phone':
-      return m.errorPhone;
-    case 'nationalId':
-      return m.errorNationalId;
-    case 'choice':
-      return m.errorChoice(error.options.map((o, i) => `${i + 1}. ${o.label[lang]}`).join('\n'));
-  }
-}
 
 export function questionCard(
   field: FormField,
@@ -102,7 +86,7 @@ export function questionCard(
   if (field.id !== 'title') actions.push(commandAction(m.backButton, 'back', 'default', origin));
 
   const notice = opts.error
-    ? errorText(opts.error, m, lang)
+    ? validationErrorText(opts.error, lang)
     : opts.notice === 'cannotSkip'
       ? m.cannotSkip
       : opts.notice === 'atFirstQuestion'

@@ -240,7 +240,7 @@ export class PartnershipBot extends TeamsActivityHandler {
     return notServed(name);
   }
 
-  /** Universal Actions on the case cards (routing, issue 3): see caseCardActions.ts. */
+  /** Universal Actions on the case cards (the routing steps): see caseCardActions.ts. */
   protected override async onAdaptiveCardInvoke(
     context: TurnContext,
     _invokeValue: AdaptiveCardInvokeValue,

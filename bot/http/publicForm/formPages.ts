@@ -1,8 +1,8 @@
 import type { AnswerValue, FormField, FormSection } from '../../domain/form/intakeForm';
 import { INTAKE_FORM } from '../../domain/form/intakeForm';
 import { displayAnswer, type ValidationError } from '../../domain/form/validation';
+import { validationErrorText } from '../../domain/form/validationText';
 import type { Lang } from '../../domain/i18n/language';
-import { messages } from '../../domain/i18n/messages';
 import { formatDate } from '../../domain/time';
 import { PAGE_COUNT, type PostedValue } from '../../domain/webIntake/webDraft';
 import { html, multiline, type SafeHtml } from './html';
@@ -15,21 +15,7 @@ const fieldDomId = (field: FormField): string =>
   field.kind === 'singleChoice' || field.kind === 'multiChoice' ? `f-${field.id}-0` : `f-${field.id}`;
 
 export function fieldErrorText(error: ValidationError, lang: Lang): string {
-  const m = messages(lang);
-  switch (error.code) {
-    case 'required':
-      return m.errorRequired;
-    case 'tooLong':
-      return m.errorTooLong(error.length, error.max);
-    case 'email':
-      return m.errorEmail;
-    case 'phone':
-      return m.errorPhone;
-    case 'nationalId':
-      return m.errorNationalId;
-    case 'choice':
-      return webTexts(lang).choiceError;
-  }
+  return validationErrorText(error, lang, () => webTexts(lang).choiceError);
 }
 
 export interface SummaryError {

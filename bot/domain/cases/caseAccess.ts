@@ -6,7 +6,8 @@ import type { CaseRepository } from './caseRepository';
 
 /**
  * How much of a case a person sees: everything ('full': the secretariat, the SSU leadership, admins,
- * and once routed the leadership of the forum that has it), or the submitter's own view (state,
+ * and once routed the leadership and members of the forum that has it: the case is the committee's
+ * work, so its members read all of it, though only its leadership acts on it), or the submitter's own view (state,
  * forum, a return's justification, questions to them, outcome and minutes: see submitterView.ts).
  */
 export type CaseView = 'full' | 'submitter';
@@ -20,7 +21,7 @@ export function caseViewFor(
   personId: string,
   record: CaseRecord,
 ): CaseView | undefined {
-  // The forum that has the case is the committee its leadership's roles are held for.
+  // The forum that has the case is the committee its leadership's and members' roles are held for.
   if (can(assignments, 'case.view', currentForum(record))) return 'full';
   if (record.submitter.id === personId) return 'submitter';
   return undefined;
@@ -59,7 +60,7 @@ export class CaseQueries {
 
   /**
    * The cases the person may see, newest first, each with the view they get: every case for those who
-   * see all; otherwise their own and those routed to a forum they lead.
+   * see all; otherwise their own and those routed to a forum they lead or sit in.
    */
   async visible(
     personId: string,
@@ -67,23 +68,51 @@ export class CaseQueries {
     const { cases, roles } = this.deps;
     const assignments = await roles.rolesOf(personId);
     const all = can(assignments, 'case.view_all');
-    const led = assignments.some((a) => can([a], 'case.view', a.scope) && a.scope !== '*');
+    const inForum = assignments.some((a) => can([a], 'case.view', a.scope) && a.scope !== '*');
     const candidates: CaseRecord[] = all
       ? (await Promise.all(CASE_STATES.map((state) => cases.listByState(state)))).flat()
-      : [
-          ...(await cases.listBySubmitter(personId)),
-          ...(led
-            ? (await Promise.all((['routed', 'decided'] as const).map((s) => cases.listByState(s)))).flat()
-            : []),
-        ];
+      : [...(await cases.listBySubmitter(personId)), ...(inForum ? await this.withForum() : [])];
     const byNumber = new Map<string, { record: CaseRecord; view: CaseView }>();
     for (const record of candidates) {
       const view = caseViewFor(assignments, personId, record);
       if (view && !byNumber.has(record.number)) byNumber.set(record.number, { record, view });
     }
-    const sorted = [...byNumber.values()].sort(
-      (a, b) => b.record.year - a.record.year || b.record.seq - a.record.seq,
-    );
+    const sorted = [...byNumber.values()].sort((a, b) => newestFirst(a.record, b.record));
     return { all, cases: sorted };
   }
+
+  /**
+   * The cases a forum has (routed to it, or decided there), newest first, for someone who sees that
+   * forum's cases in full; undefined when they may not.
+   */
+  async atForum(personId: string, forum: string): Promise<CaseRecord[] | undefined> {
+    const assignments = await this.deps.roles.rolesOf(personId);
+    if (!can(assignments, 'case.view', forum)) return undefined;
+    return (await this.withForum())
+      .filter((r) => currentForum(r) === forum && caseViewFor(assignments, personId, r) === 'full')
+      .sort(newestFirst);
+  }
+
+  /**
+   * Every case that has a forum, with which forums' cases this person sees in full: counts are given
+   * only for those, since a count tells something about cases they may not open.
+   */
+  async forForumCounts(
+    personId: string,
+  ): Promise<{ mayView: (forum: string) => boolean; cases: CaseRecord[] }> {
+    const assignments = await this.deps.roles.rolesOf(personId);
+    const mayView = (forum: string) => can(assignments, 'case.view', forum);
+    const cases = (await this.withForum()).filter((r) => mayView(currentForum(r) ?? ''));
+    return { mayView, cases };
+  }
+
+  /** The states in which a case has a forum: routed to it, or decided there. */
+  private async withForum(): Promise<CaseRecord[]> {
+    const states = ['routed', 'decided'] as const;
+    return (await Promise.all(states.map((s) => this.deps.cases.listByState(s)))).flat();
+  }
+}
+
+function newestFirst(a: CaseRecord, b: CaseRecord): number {
+  return b.year - a.year || b.seq - a.seq;
 }

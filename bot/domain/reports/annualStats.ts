@@ -19,6 +19,8 @@ export interface CommitteeStats {
   name: string;
   shortName?: string;
   countsByYear: Record<string, StatusCounts>;
+  /** Cases at this committee per year ("2026": n); null for someone who may not see its cases. */
+  casesByYear: Record<string, number> | null;
 }
 
 /** Key used where a case has no forum yet, or names no part of the agreement. */
@@ -100,11 +102,28 @@ export function medianDays(cases: readonly { record: CaseRecord; history: readon
   return { toRouting: round(median(routing)), toOutcome: round(median(outcome)) };
 }
 
-export function committeeStats(plans: readonly Plan[]): CommitteeStats[] {
+/** Cases the person may count, per forum and year, by the forum that has each case now. */
+export interface ForumCaseCounts {
+  mayView: (forum: string) => boolean;
+  cases: readonly CaseRecord[];
+}
+
+/** How many cases a committee has per year ("2026": n), or null when the person may not see them. */
+export function casesByYear(counts: ForumCaseCounts, committeeId: string): Record<string, number> | null {
+  if (!counts.mayView(committeeId)) return null;
+  const byYear: Record<string, number> = {};
+  for (const record of counts.cases) {
+    if (currentForum(record) === committeeId) increment(byYear, String(record.year));
+  }
+  return byYear;
+}
+
+export function committeeStats(plans: readonly Plan[], caseCounts: ForumCaseCounts): CommitteeStats[] {
   return plans.map((plan) => ({
     id: plan.committee.id,
     name: plan.committee.name,
     ...(plan.committee.shortName ? { shortName: plan.committee.shortName } : {}),
     countsByYear: countsByYear(plan),
+    casesByYear: casesByYear(caseCounts, plan.committee.id),
   }));
 }

@@ -32,11 +32,16 @@ export interface StatisticsSources {
 const HISTORY_READS_AT_ONCE = 16;
 
 /**
- * Every committee's status counts for everyone; the case figures only for those who may see every
+ * Every committee's status counts for everyone, its case counts for those who see its cases; the
+ * other case figures only for those who may see every
  * case, since a count by forum or state tells something about cases they may not open.
  */
 export async function statisticsFor(personId: string, sources: StatisticsSources): Promise<Statistics> {
-  const committees = committeeStats(await sources.planService.allPlans());
+  const [plans, caseCounts] = await Promise.all([
+    sources.planService.allPlans(),
+    sources.caseQueries.forForumCounts(personId),
+  ]);
+  const committees = committeeStats(plans, caseCounts);
   if (!(await allowed(sources.roles, personId, 'case.view_all'))) {
     return {
       caseStats: false,

@@ -45,7 +45,7 @@ export type Action =
   | 'case.withdraw' // the submitter only (checked by the case service, no role grants it)
   | 'case.answer_info' // the submitter only (checked by the case service, no role grants it)
   | 'case.view_all' // secretariat, SSU leadership, admins
-  | 'case.view' // one case: as case.view_all, or the leadership of the forum that has it (bot/domain/cases/caseAccess.ts)
+  | 'case.view' // one case: as case.view_all, or the leadership and members of the forum that has it (bot/domain/cases/caseAccess.ts)
   | 'justifications.manage' // secretariat: the standard justifications
   | 'plan.update_status' // committee members, leaders, deputies (their committee)
   | 'plan.edit' // committee leaders and deputies (their committee)
@@ -74,7 +74,7 @@ const GLOBAL_RULES: Record<Action, readonly RoleName[]> = {
 
 const COMMITTEE_RULES: Partial<Record<Action, readonly RoleName[]>> = {
   // The committee here is the forum the case is routed to (forum ids are committee ids).
-  'case.view': ['committee_leader', 'committee_deputy'],
+  'case.view': ['committee_leader', 'committee_deputy', 'committee_member'],
   'plan.update_status': ['committee_leader', 'committee_deputy', 'committee_member'],
   'plan.edit': ['committee_leader', 'committee_deputy'],
 };

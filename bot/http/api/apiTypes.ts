@@ -65,6 +65,8 @@ export interface CommitteeSummary extends CommitteeDto {
   /** The year the counts are for. */
   year: number;
   counts: StatusCounts;
+  /** The committee's cases of that year; null for someone who may not see its cases. */
+  caseCount: number | null;
   /** The latest year in which any measure has a status set; null while none has. */
   latestStatusYear: number | null;
 }
@@ -188,5 +190,12 @@ export interface StatsResponse {
   }[];
   medianDaysToRouting: number | null;
   medianDaysToOutcome: number | null;
-  committees: { id: string; name: string; shortName?: string; countsByYear: Record<string, StatusCounts> }[];
+  committees: {
+    id: string;
+    name: string;
+    shortName?: string;
+    countsByYear: Record<string, StatusCounts>;
+    /** Cases at the committee per year; null for someone who may not see its cases. */
+    casesByYear: Record<string, number> | null;
+  }[];
 }

@@ -1,6 +1,7 @@
 import express from 'express';
 import type { CaseQueries } from '../../domain/cases/caseAccess';
 import type { CaseRepository } from '../../domain/cases/caseRepository';
+import type { PlanService } from '../../domain/plans/planService';
 import { ApiError } from './apiErrors';
 import { identityOf } from './apiAuth';
 import { param } from './apiRequest';
@@ -10,17 +11,29 @@ export interface CasesDeps {
   cases: CaseRepository;
   /** Who may see which case: the same rule as the bot's card actions. */
   caseQueries: CaseQueries;
+  /** Which committees exist (a committee's cases: 404 for an unknown one). */
+  planService: PlanService;
   now: () => Date;
 }
 
-/** The cases a person may see, and one case as they may see it. */
-export function casesRoutes({ cases, caseQueries, now }: CasesDeps): express.Router {
+/** The cases a person may see, a committee's cases for its members, and one case as they may see it. */
+export function casesRoutes({ cases, caseQueries, planService, now }: CasesDeps): express.Router {
   const router = express.Router();
 
   router.get('/cases', async (_req, res) => {
     const visible = await caseQueries.visible(identityOf(res).personId);
     const at = now();
     res.json(visible.cases.map(({ record }) => caseListView(record, at)));
+  });
+
+  router.get('/committees/:id/cases', async (req, res) => {
+    const committee = (await planService.plan(param(req, 'id'))).committee;
+    const records = await caseQueries.atForum(identityOf(res).personId, committee.id);
+    // Whether a committee has cases is itself the committee's to know: others are refused outright.
+    if (!records)
+      throw new ApiError(403, 'forbidden', 'Only the committee and the secretariat see its cases.');
+    const at = now();
+    res.json(records.map((record) => caseListView(record, at)));
   });
 
   router.get('/cases/:number', async (req, res) => {

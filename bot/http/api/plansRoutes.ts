@@ -1,24 +1,32 @@
 import express from 'express';
+import type { CaseQueries } from '../../domain/cases/caseAccess';
 import type { PlanService } from '../../domain/plans/planService';
+import { casesByYear } from '../../domain/reports/annualStats';
 import { actorOf, identityOf } from './apiAuth';
 import { param, yearParam } from './apiRequest';
 import { committeeView, historyView, itemView, planView } from './views';
 
 export interface PlansDeps {
   planService: PlanService;
+  /** The overview's case counts, for the committees whose cases the person may see. */
+  caseQueries: CaseQueries;
 }
 
 /** The committees and their action plans: reads, and changes through PlanService (403 there). */
-export function plansRoutes({ planService }: PlansDeps): express.Router {
+export function plansRoutes({ planService, caseQueries }: PlansDeps): express.Router {
   const router = express.Router();
 
   router.get('/committees', async (req, res) => {
-    const overview = await planService.overview(yearParam(req.query.year));
+    const [overview, caseCounts] = await Promise.all([
+      planService.overview(yearParam(req.query.year)),
+      caseQueries.forForumCounts(identityOf(res).personId),
+    ]);
     res.json(
       overview.map(({ plan, year, counts, latestStatusYear }) => ({
         ...committeeView(plan.committee, plan),
         year,
         counts,
+        caseCount: caseCountFor(caseCounts, plan.committee.id, year),
         latestStatusYear: latestStatusYear ?? null,
       })),
     );
@@ -86,4 +94,14 @@ export function plansRoutes({ planService }: PlansDeps): express.Router {
   });
 
   return router;
+}
+
+/** The committee's cases of that year, or null for someone who may not see its cases. */
+function caseCountFor(
+  counts: Parameters<typeof casesByYear>[0],
+  committeeId: string,
+  year: number,
+): number | null {
+  const byYear = casesByYear(counts, committeeId);
+  return byYear ? (byYear[String(year)] ?? 0) : null;
 }

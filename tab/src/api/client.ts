@@ -102,6 +102,8 @@ export const api = {
   retireItem: (id: string, itemId: string, etag: string | undefined, retired: boolean) =>
     json<unknown>('POST', `${committeePath(id)}/items/${enc(itemId)}/retire`, { etag, retired }),
   cases: () => json<CaseSummary[]>('GET', '/api/cases'),
+  /** The cases the committee has; 403 for someone who may not see them. */
+  committeeCases: (id: string) => json<CaseSummary[]>('GET', `${committeePath(id)}/cases`),
   caseDetail: (number: string) => json<CaseDetail>('GET', `/api/cases/${enc(number)}`),
   stats: () => json<Stats>('GET', '/api/stats'),
 };

@@ -8,6 +8,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { href } from '../router';
 import { useLoad, useSession } from '../session';
 import { BoardContext, visible, type BoardContextValue, type EditorRequest } from './boardContext';
+import { CommitteeCasesSection } from './CommitteeCasesSection';
 import { GoalSection } from './GoalSection';
 import { ItemEditorDialog } from './ItemEditorDialog';
 import { StatusDialog } from './StatusDialog';
@@ -145,6 +146,7 @@ export function BoardPage({ committeeId }: { committeeId: string }) {
             {t.board.addMainGoal}
           </Button>
         )}
+        <CommitteeCasesSection committeeId={committee.id} />
       </article>
       {editor && (
         <ItemEditorDialog

@@ -152,6 +152,11 @@ function CommitteeCard({ committee: c, year }: { committee: CommitteeSummary; ye
       ) : (
         <p className="muted">{t.overview.outsidePeriod(String(year))}</p>
       )}
+      {c.caseCount !== null && (
+        <p className="case-count" data-testid="case-count">
+          {t.overview.caseCount(String(year), c.caseCount)}
+        </p>
+      )}
     </Panel>
   );
 }

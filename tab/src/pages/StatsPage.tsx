@@ -193,6 +193,7 @@ function CommitteeChart({ stats, year }: { stats: Stats; year: string }) {
                   ? STATUS_ORDER.map((s) => `${t.status[s]}: ${counts[s] ?? 0}`).join(', ')
                   : t.stats.noValue}
                 {counts ? ` (${t.stats.total}: ${total})` : ''}
+                {c.casesByYear ? ` · ${t.stats.committeeCases}: ${c.casesByYear[year] ?? 0}` : ''}
               </span>
             </li>
           );
@@ -215,6 +216,7 @@ function CommitteeTable({ stats, year }: { stats: Stats; year: string }) {
               <TableHeaderCell key={s}>{t.status[s]}</TableHeaderCell>
             ))}
             <TableHeaderCell>{t.stats.total}</TableHeaderCell>
+            <TableHeaderCell>{t.stats.committeeCases}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -231,6 +233,7 @@ function CommitteeTable({ stats, year }: { stats: Stats; year: string }) {
                 <TableCell className="num">
                   {counts ? STATUS_ORDER.reduce((n, s) => n + (counts[s] ?? 0), 0) : '–'}
                 </TableCell>
+                <TableCell className="num">{c.casesByYear ? (c.casesByYear[year] ?? 0) : '–'}</TableCell>
               </TableRow>
             );
           })}

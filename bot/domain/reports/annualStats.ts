@@ -1,5 +1,6 @@
 import type { CaseRecord, CaseTransition } from '../cases/caseModel';
 import { countsByYear, type Plan, type StatusCounts } from '../plans/plan';
+import { currentForum } from '../routing/routingModel';
 
 /**
  * Figures for the partnership's annual report: cases per year by forum, state and agreement part,
@@ -27,16 +28,6 @@ export interface CommitteeStats {
 export const NONE = 'none';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/**
- * The forum a case is at now: the last of its forum chain. Read defensively, since routing
- * (bot/domain/routing) is optional on a case and may be absent in older records.
- */
-export function currentForum(record: CaseRecord): string | undefined {
-  const r = record as { routing?: { forumChain?: { forum?: string }[] }; routedForum?: string };
-  const chain = r.routing?.forumChain ?? [];
-  return chain[chain.length - 1]?.forum ?? r.routedForum;
-}
 
 /** Whole days since the case was submitted, as the case list and its export show them. */
 export function ageDays(record: CaseRecord, now: Date): number {

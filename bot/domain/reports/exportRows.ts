@@ -7,7 +7,8 @@ import { walkPlan, type Plan } from '../plans/plan';
 import { MEASURE_STATUS_LABELS } from '../plans/planLabels';
 import { planYears } from '../plans/planModel';
 import { formatDate } from '../time';
-import { ageDays, currentForum } from './annualStats';
+import { ageDays } from './annualStats';
+import { currentForum } from '../routing/routingModel';
 import { CASE_COLUMNS, PLAN_COLUMNS } from './exportLabels';
 
 /** One row of an export: cells as a spreadsheet shows them, in the person's language. */

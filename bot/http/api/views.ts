@@ -5,7 +5,8 @@ import { FORM_FIELDS } from '../../domain/form/intakeForm';
 import type { Committee, HistoryEntry, Plan, PlanItem } from '../../domain/plans/plan';
 import { priorityGroupsOf } from '../../domain/plans/plan';
 import { PRIORITY_GROUPS } from '../../domain/plans/planModel';
-import { ageDays, currentForum } from '../../domain/reports/annualStats';
+import { ageDays } from '../../domain/reports/annualStats';
+import { currentForum } from '../../domain/routing/routingModel';
 import { submitterLine } from '../../domain/cases/submitterName';
 
 /** What the API returns: the stored model shaped as API.md describes, nothing storage-internal. */

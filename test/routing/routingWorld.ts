@@ -65,6 +65,8 @@ export class RoutingWorld {
         },
         routing: {
           ...base.routing,
+          // The tests of one step at a time mean one SSU approval routes (the app's default is 2).
+          approvalsRequired: 1,
           jobsIntervalSeconds: 0, // jobs run only when a test calls them
           retry: { immediateAttempts: 2, baseDelayMs: 5, maxAttempts: 4, retryAfterMs: 60_000 },
           ...overrides.routing,

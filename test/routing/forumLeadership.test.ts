@@ -17,6 +17,12 @@ const REHAB_DEPUTY = {
   name: 'Roar Rehab',
   locale: 'nb-NO',
 };
+const MOLDE_LEADER = {
+  id: '29:moldeLeader',
+  aadObjectId: 'aad-molde-leader',
+  name: 'Mona Molde',
+  locale: 'nn-NO',
+};
 const IKT_LEADER = { id: '29:iktLeader', aadObjectId: 'aad-ikt-leader', name: 'Ivar IKT', locale: 'nn-NO' };
 
 describe("routing through /api/messages: a routed case reaches the forum's leadership", () => {
@@ -43,13 +49,13 @@ describe("routing through /api/messages: a routed case reaches the forum's leade
     return body.value ?? {};
   }
 
-  /** Submitted, proposed for FSU rehabilitering and approved: routed there, at version 3. */
-  async function routedToRehab(): Promise<string> {
+  /** Submitted, proposed for the forum (FSU rehabilitering unless named) and approved: routed there, at version 3. */
+  async function routedToRehab(forum = 'fsu-rehabilitering'): Promise<string> {
     const number = await world.submit();
     await world.act('secretariat', 'propose', {
       caseNumber: number,
       v: 1,
-      proposeForum: 'fsu-rehabilitering',
+      proposeForum: forum,
       proposeComment: 'Koordinering og individuell plan.',
     });
     await world.act('ssuLeader', 'approve', { caseNumber: number, v: 2 });
@@ -190,22 +196,20 @@ describe("routing through /api/messages: a routed case reaches the forum's leade
 
   it('a forum with nobody reachable in its leadership shows in varsel, and the secretariat is told once', async () => {
     // The leader holds the role but has never opened the chat with the bot.
-    await grant('committee_leader', REHAB_LEADER.aadObjectId, 'fsu-rehabilitering');
-    const number = await routedToRehab();
+    const moldeLeader = new TestUser(world.channel, world.bot, MOLDE_LEADER);
+    await grant('committee_leader', MOLDE_LEADER.aadObjectId, 'lsu-molde');
+    const number = await routedToRehab('lsu-molde');
 
-    assert.equal(posted(rehabLeader).length, 0);
+    assert.equal(posted(moldeLeader).length, 0);
     const told = world
       .posted('secretariat')
       .filter((a) => new RegExp(`${number}.*ikkje levert til nokon`).test(textOf([a])));
     assert.equal(told.length, 1);
 
     const list = textOf(await world.users.secretariat.say('varsel'));
-    assert.match(list, new RegExp(`${number} · FSU Rehabilitering · ikkje levert til nokon`));
+    assert.match(list, new RegExp(`${number} · LSU Molde · ikkje levert til nokon`));
     const english = textOf(await world.users.admin.say('varsel'));
-    assert.match(
-      english,
-      new RegExp(`${number} · Professional committee: Rehabilitation · delivered to nobody`),
-    );
+    assert.match(english, new RegExp(`${number} · Local committee Molde · delivered to nobody`));
 
     // Running the jobs again tells nobody twice.
     await world.routing.runJobs(new Date(Date.now() + 10 * 60_000));

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { TestUser, textOf } from '../support/botHarness';
 import { assertValidCard } from '../support/adaptiveCards';
+import { testConfig } from '../support/globalAzurite';
 import { IDS, RoutingWorld, allText, lastCard, verbsOf } from './routingWorld';
 
 /** The leadership of FSU rehabilitering, and the leader of another committee. */
@@ -214,5 +215,25 @@ describe("routing through /api/messages: a routed case reaches the forum's leade
     // Running the jobs again tells nobody twice.
     await world.routing.runJobs(new Date(Date.now() + 10 * 60_000));
     assert.equal(world.posted('secretariat').filter((a) => /Sjå «varsel»/.test(textOf([a]))).length, 1);
+  });
+
+  it('routes on the one approval of the only person holding an SSU leadership role, where two are configured', async () => {
+    await world.stop();
+    world = await RoutingWorld.start({
+      routing: { ...testConfig().routing, jobsIntervalSeconds: 0, approvalsRequired: 2 },
+    });
+    await world.joinAll();
+    const revoked = await world.users.admin.say(`revoke role ssu_deputy ${IDS.ssuDeputy}`);
+    assert.match(textOf(revoked), /ssu_deputy/);
+    const number = await world.submit();
+    await world.act('secretariat', 'propose', {
+      caseNumber: number,
+      v: 1,
+      proposeForum: 'fsu-rehabilitering',
+      proposeComment: 'Koordinering.',
+    });
+    assert.match(allText(lastCard(world.posted('ssuLeader'))), /Godkjent av 0 av 1/);
+    await world.act('ssuLeader', 'approve', { caseNumber: number, v: 2 });
+    assert.equal((await world.caseOf(number)).state, 'routed');
   });
 });

@@ -98,7 +98,10 @@ function acsEmailFrom(env: Env): { endpoint: string; sender: string } | undefine
 }
 
 export interface RoutingConfig {
-  /** ROUTING_APPROVALS_REQUIRED: distinct SSU leaders/deputies who must approve a proposal (1 or 2; default 1). */
+  /**
+   * ROUTING_APPROVALS_REQUIRED: distinct SSU leaders/deputies who must approve a proposal (1 or 2;
+   * default 2, the leader and deputy both, as the guideline says; where only one holds the role, that one decides).
+   */
   approvalsRequired: number;
   /** REMINDER_WORKING_DAYS: a case untouched this many working days is brought up again (default 3). */
   reminderWorkingDays: number;
@@ -122,7 +125,7 @@ function routingConfigFrom(env: Env): RoutingConfig {
   if (!['nn', 'nb', 'en'].includes(lang))
     throw new ConfigError('SECRETARIAT_CHANNEL_LANG must be nn, nb or en.');
   return {
-    approvalsRequired: intFrom(env, 'ROUTING_APPROVALS_REQUIRED', 1, 1, 2),
+    approvalsRequired: intFrom(env, 'ROUTING_APPROVALS_REQUIRED', 2, 1, 2),
     reminderWorkingDays: intFrom(env, 'REMINDER_WORKING_DAYS', 3, 1, 60),
     jobsIntervalSeconds: intFrom(env, 'JOBS_INTERVAL_SECONDS', 300, 0, 86_400),
     ...(channelId ? { secretariatChannel: { conversationId: channelId, serviceUrl, lang } } : {}),

@@ -99,7 +99,7 @@ param secretariatChannelLang string = 'nn'
 @minValue(1)
 @maxValue(2)
 @description('ROUTING_APPROVALS_REQUIRED: distinct SSU leaders/deputies who must approve a routing proposal.')
-param routingApprovalsRequired int = 1
+param routingApprovalsRequired int = 2
 
 @minValue(1)
 @maxValue(60)

@@ -38,6 +38,8 @@ export interface CaseViewer {
   lang: Lang;
   secretariat: boolean;
   ssuLeadership: boolean;
+  /** Leads the forum that has the case now (its leader or deputy). */
+  forumLeadership: boolean;
   submitter: boolean;
   /** How much of the case they see (bot/domain/cases/caseAccess.ts). */
   view: CaseView;
@@ -209,8 +211,8 @@ export function actionsFor(record: CaseRecord, viewer: CaseViewer) {
     requestInfo: viewer.secretariat && before,
     approve: viewer.ssuLeadership && record.state === 'routing_proposed',
     changeForum: viewer.ssuLeadership && record.state === 'routing_proposed',
-    outcome: viewer.secretariat && record.state === 'routed',
-    forward: viewer.secretariat && record.state === 'routed',
+    outcome: (viewer.secretariat || viewer.forumLeadership) && record.state === 'routed',
+    forward: (viewer.secretariat || viewer.forumLeadership) && record.state === 'routed',
     withdraw: viewer.submitter && before,
     replyInfo: viewer.submitter && before && openInfoRequest(record) !== undefined,
   };

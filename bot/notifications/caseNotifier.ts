@@ -6,6 +6,7 @@ import { routingMessages } from '../domain/i18n/messages';
 import type { ConversationRefRepository } from '../domain/notifications/conversationRefRepository';
 import {
   CHANNEL_RECIPIENT,
+  forumRecipient,
   personOfRecipient,
   personRecipient,
 } from '../domain/notifications/notificationModel';
@@ -37,7 +38,7 @@ export interface CaseNotifierDeps {
 
 /**
  * Who hears of what: the secretariat gets each new case as a card (1:1 and the channel), the SSU
- * leadership gets each proposal, the submitter a message at every step, and every sent copy of the
+ * leadership gets each proposal, the forum's leadership each case routed or forwarded to it, the submitter a message at every step, and every sent copy of the
  * case's card is updated to the case's current state after each step.
  */
 export class CaseNotifier implements CaseEffects {
@@ -50,6 +51,44 @@ export class CaseNotifier implements CaseEffects {
       if (await this.deps.refs.lookup(personId)) result.push(personId);
     }
     return result;
+  }
+
+  /**
+   * The forum that has the case now gets it: its leadership's live card in their 1:1 chat. When none
+   * of them can be reached (nobody holds the roles, or nobody has the app), that is recorded for
+   * `varsel` as delivered to nobody, and the secretariat is told, once per case and forum.
+   */
+  private async toForumLeadership(record: CaseRecord, forum: string, items: NewNotification[]) {
+    const leaders = await this.deps.views.forumLeaders(forum);
+    const reached: string[] = [];
+    for (const personId of leaders) if (await this.deps.refs.lookup(personId)) reached.push(personId);
+    for (const personId of reached) {
+      items.push(this.cardFor(record, personRecipient(personId), `case card → ${forum} leadership`));
+    }
+    if (reached.length > 0) return;
+    await this.deps.outbox.recordUnreached({
+      id: `unreached|${forum}`,
+      caseNumber: record.number,
+      kind: 'message',
+      recipient: forumRecipient(forum),
+      label: `case card → ${forum} leadership`,
+    });
+    for (const personId of await this.reachable(SECRETARIAT_ROLES)) {
+      const lang = await this.deps.renderer.langOf(personId, 'nn');
+      const r = routingMessages(lang);
+      const text = r.notify.forumUnreached(record.number, forumByValue(forum)?.label[lang] ?? forum);
+      items.push({
+        id: `unreached|${forum}|${personRecipient(personId)}`,
+        caseNumber: record.number,
+        kind: 'message',
+        recipient: personRecipient(personId),
+        label: `nobody reached in ${forum} → secretariat`,
+        activity: cardMessage(
+          caseMessageCard({ caseNumber: record.number, heading: text, title: record.title, blocks: [] }),
+          text,
+        ),
+      });
+    }
   }
 
   private cardFor(record: CaseRecord, recipient: string, what: string): NewNotification {
@@ -127,6 +166,8 @@ export class CaseNotifier implements CaseEffects {
         }
         break;
       case 'routed': {
+        const routedForum = entry.forum ?? currentForum(record);
+        if (routedForum) await this.toForumLeadership(record, routedForum, items);
         // The secretariat's justification (when the case went where it proposed), and the SSU
         // leadership's comments on the way (required when they chose another forum).
         const history = await this.deps.cases.history(record.number);
@@ -163,6 +204,7 @@ export class CaseNotifier implements CaseEffects {
         break;
       }
       case 'forwarded':
+        if (entry.forum) await this.toForumLeadership(record, entry.forum, items);
         await message(submitter, 'forwarded → submitter', (lang) => {
           const r = routingMessages(lang);
           return note(

@@ -5,9 +5,11 @@ import type { CaseRepository } from '../domain/cases/caseRepository';
 import type { Lang } from '../domain/i18n/language';
 import { routingMessages } from '../domain/i18n/messages';
 import type { ConversationRefRepository } from '../domain/notifications/conversationRefRepository';
+import { approvalsNeeded } from '../domain/routing/decisions';
 import type { JustificationRepository } from '../domain/routing/justifications';
 import type { RoleRepository } from '../domain/roles/roleRepository';
-import { can, type RoleName } from '../domain/roles/roles';
+import { can, forumLeadershipRoles, type RoleName } from '../domain/roles/roles';
+import { currentForum } from '../domain/routing/routingModel';
 import { cardMessage, type OutgoingMessage } from './outgoing';
 
 export const SECRETARIAT_ROLES: readonly RoleName[] = ['secretariat_leader', 'secretariat_member'];
@@ -36,7 +38,14 @@ export class CaseViews {
   ): Promise<CaseViewer | undefined> {
     if (personId === undefined) {
       // The secretariat's team channel: the secretariat's view; the server checks every click anyway.
-      return { lang, secretariat: true, ssuLeadership: false, submitter: false, view: 'full' };
+      return {
+        lang,
+        secretariat: true,
+        ssuLeadership: false,
+        forumLeadership: false,
+        submitter: false,
+        view: 'full',
+      };
     }
     const assignments = await this.deps.roles.rolesOf(personId);
     const view = caseViewFor(assignments, personId, record);
@@ -45,6 +54,8 @@ export class CaseViews {
       lang,
       secretariat: can(assignments, 'case.propose_routing'),
       ssuLeadership: can(assignments, 'case.approve_routing'),
+      // Leads the forum that has the case now (as stored): may register its outcome or send it on.
+      forumLeadership: can(assignments, 'case.register_outcome', currentForum(record)),
       submitter: record.submitter.id === personId,
       view,
     };
@@ -57,12 +68,23 @@ export class CaseViews {
     return [...ids];
   }
 
+  /** Person ids leading the forum (forumLeadershipRoles), once each. */
+  async forumLeaders(forum: string): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const { role, scope } of forumLeadershipRoles(forum)) {
+      for (const a of await this.deps.roles.holders(role, scope)) if (a.scope === scope) ids.add(a.personId);
+    }
+    return [...ids];
+  }
+
   /** Teams user ids of everyone with a stake in the case who has talked to the bot (at most 60). */
   async refreshUserIds(record: CaseRecord): Promise<string[]> {
+    const forum = currentForum(record);
     const people = new Set([
       record.submitter.id,
       ...(await this.holders(SECRETARIAT_ROLES)),
       ...(await this.holders(SSU_ROLES)),
+      ...(forum ? await this.forumLeaders(forum) : []),
     ]);
     const ids: string[] = [];
     for (const personId of people) {
@@ -89,7 +111,8 @@ export class CaseViews {
       ...opts,
       justifications,
       refreshUserIds,
-      approvalsRequired: this.deps.approvalsRequired,
+      // As the case service counts them: never more than there are SSU leaders and deputies.
+      approvalsRequired: approvalsNeeded(this.deps.approvalsRequired, (await this.holders(SSU_ROLES)).length),
     });
   }
 

@@ -75,6 +75,20 @@ export class Outbox {
   }
 
   /**
+   * Records, without sending anything, that a notification had nobody to go to: it is stored as
+   * undeliverable (once per id) so the secretariat's list of undelivered notifications shows it.
+   */
+  async recordUnreached(item: Omit<NewNotification, 'activity' | 'activityId'>): Promise<void> {
+    await this.deps.repo.add({
+      ...item,
+      status: 'undeliverable',
+      attempts: 0,
+      lastError: 'nobody to deliver to',
+      createdAt: this.deps.now().toISOString(),
+    });
+  }
+
+  /**
    * Queues an update of every sent copy of the case's card after the case's step `seq`: one
    * notification per copy and step, rendered anew for its recipient when it is sent, and retried
    * like any other when the update fails.

@@ -3,6 +3,7 @@ import { messageCard } from '../cards/intakeCards';
 import type { Person } from '../domain/person';
 import type { Lang } from '../domain/i18n/language';
 import { routingMessages } from '../domain/i18n/messages';
+import { forumOfRecipient } from '../domain/notifications/notificationModel';
 import { forumByValue } from '../domain/partnership';
 import { AccessDenied, authorize } from '../domain/roles/authorize';
 import { roleLabel } from '../domain/roles/roleLabels';
@@ -150,15 +151,18 @@ export async function handleRoutingCommand(
     }
     case 'notifications': {
       const failed = await services.routing.outbox.listUndelivered();
-      const lines = failed.map((n) =>
-        r.notificationLine(
+      const lines = failed.map((n) => {
+        const unreached = forumOfRecipient(n.recipient);
+        if (unreached)
+          return r.notificationUnreached(n.caseNumber, forumByValue(unreached)?.label[lang] ?? unreached);
+        return r.notificationLine(
           n.caseNumber,
           n.label,
           n.recipient,
           n.attempts,
           n.lastStatus ? `HTTP ${n.lastStatus}` : (n.lastError ?? n.status),
-        ),
-      );
+        );
+      });
       if (lines.length) await sayList(r.notificationsHeading, lines);
       else await say(r.notificationsNone);
       return true;

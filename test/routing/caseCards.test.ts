@@ -75,10 +75,10 @@ const history: CaseTransition[] = [
 ];
 
 const VIEWERS: Omit<CaseViewer, 'lang'>[] = [
-  { secretariat: true, ssuLeadership: false, submitter: false, view: 'full' },
-  { secretariat: false, ssuLeadership: true, submitter: false, view: 'full' },
-  { secretariat: false, ssuLeadership: false, submitter: true, view: 'submitter' },
-  { secretariat: false, ssuLeadership: false, submitter: false, view: 'full' },
+  { secretariat: true, ssuLeadership: false, forumLeadership: false, submitter: false, view: 'full' },
+  { secretariat: false, ssuLeadership: true, forumLeadership: false, submitter: false, view: 'full' },
+  { secretariat: false, ssuLeadership: false, forumLeadership: false, submitter: true, view: 'submitter' },
+  { secretariat: false, ssuLeadership: false, forumLeadership: false, submitter: false, view: 'full' },
 ];
 
 const justifications = DEFAULT_JUSTIFICATIONS.map((j) => ({ ...j, updatedBy: 'x', updatedAt: 'x' }));

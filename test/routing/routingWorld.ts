@@ -21,6 +21,8 @@ export const IDS = {
   ssuDeputy: '00000000-0000-4000-8000-00000000c002',
   admin: '00000000-0000-4000-8000-00000000d001',
   outsider: '00000000-0000-4000-8000-00000000e001',
+  /** Leads FSU rehabilitering (committee_leader held for 'fsu-rehabilitering'). */
+  rehabLeader: '00000000-0000-4000-8000-00000000f101',
 } as const;
 
 export type Who = keyof typeof IDS;
@@ -32,6 +34,7 @@ const LOCALES: Record<Who, string> = {
   ssuDeputy: 'nn-NO',
   admin: 'en-GB',
   outsider: 'nn-NO',
+  rehabLeader: 'nn-NO',
 };
 
 const NAMES: Record<Who, string> = {
@@ -41,6 +44,7 @@ const NAMES: Record<Who, string> = {
   ssuDeputy: 'Siv Jensen',
   admin: 'Admin Adminsen',
   outsider: 'Ola Utanfor',
+  rehabLeader: 'Rut Rehab',
 };
 
 /** The bot on a fresh set of tables, with the roles of the guideline and a user per role. */
@@ -65,6 +69,8 @@ export class RoutingWorld {
         },
         routing: {
           ...base.routing,
+          // The tests of one step at a time mean one SSU approval routes (the app's default is 2).
+          approvalsRequired: 1,
           jobsIntervalSeconds: 0, // jobs run only when a test calls them
           retry: { immediateAttempts: 2, baseDelayMs: 5, maxAttempts: 4, retryAfterMs: 60_000 },
           ...overrides.routing,
@@ -73,6 +79,14 @@ export class RoutingWorld {
       },
       now,
     );
+    // Committee roles are not bootstrapped from configuration: granted as an administrator would.
+    await world.bot.app.services.roles.grant({
+      personId: IDS.rehabLeader,
+      role: 'committee_leader',
+      scope: 'fsu-rehabilitering',
+      grantedBy: IDS.admin,
+      grantedAt: new Date().toISOString(),
+    });
     for (const who of Object.keys(IDS) as Who[]) {
       world.users[who] = new TestUser(world.channel, world.bot, {
         id: `29:${who}`,

@@ -4,6 +4,7 @@ import type { Person } from '../../bot/domain/person';
 import {
   DECISIONS,
   RoutingInputError,
+  approvalsNeeded,
   type DecisionInput,
   type DecisionResult,
 } from '../../bot/domain/routing/decisions';
@@ -67,7 +68,10 @@ interface Row {
   record: CaseRecord;
   actor: Person;
   input: DecisionInput;
+  /** The configured number (ROUTING_APPROVALS_REQUIRED). */
   approvalsRequired?: number;
+  /** How many people hold ssu_leader/ssu_deputy (two unless a row says otherwise). */
+  ssuLeadershipHolders?: number;
   expect: Expected;
 }
 
@@ -208,6 +212,26 @@ const ROWS: Row[] = [
     expect: { to: 'routed', event: 'routed' },
   },
   {
+    name: 'two configured, but only one person holds the SSU roles: that one decides alone',
+    verb: 'approve',
+    record: caseIn('routing_proposed', proposal()),
+    actor: ssuLeader,
+    input: {},
+    approvalsRequired: 2,
+    ssuLeadershipHolders: 1,
+    expect: { to: 'routed', event: 'routed' },
+  },
+  {
+    name: 'two configured, one SSU role holder choosing another forum routes at once',
+    verb: 'changeForum',
+    record: caseIn('routing_proposed', proposal()),
+    actor: ssuLeader,
+    input: { forum: 'ssu', comment: 'Større enn eitt utval' },
+    approvalsRequired: 2,
+    ssuLeadershipHolders: 1,
+    expect: { to: 'routed', event: 'routed' },
+  },
+  {
     name: 'the same person approving twice',
     verb: 'approve',
     record: caseIn('routing_proposed', proposal([ssuLeader])),
@@ -302,7 +326,7 @@ const ROWS: Row[] = [
 function outcomeOf(row: Row): DecisionResult | { errors: string[] } {
   try {
     return DECISIONS[row.verb].apply(row.record, row.actor, row.input, NOW, {
-      approvalsRequired: row.approvalsRequired ?? 1,
+      approvalsRequired: approvalsNeeded(row.approvalsRequired ?? 1, row.ssuLeadershipHolders ?? 2),
     });
   } catch (error) {
     if (error instanceof RoutingInputError)
@@ -335,6 +359,19 @@ describe('routing rules (pure): a table of cases, steps and inputs', () => {
       assert.equal(entry.at, NOW.toISOString());
     });
   }
+
+  it('approvals needed: the setting, never more than the SSU role holders, never fewer than one', () => {
+    const table: [setting: number, holders: number, needed: number][] = [
+      [2, 2, 2],
+      [2, 3, 2],
+      [2, 1, 1],
+      [1, 2, 1],
+      [2, 0, 1],
+    ];
+    for (const [setting, holders, needed] of table) {
+      assert.equal(approvalsNeeded(setting, holders), needed, `${setting} configured, ${holders} holders`);
+    }
+  });
 
   it('every step says which states it can be taken from, and only life-cycle states', () => {
     for (const [verb, spec] of Object.entries(DECISIONS)) {

@@ -460,6 +460,8 @@ const routingNn = {
     outcome: (number: string, forum: string) => `Saka di ${number} er handsama i ${forum}.`,
     outcomeMeeting: (date: string, forumCaseNumber: string) => `Møtet ${date}, ${forumCaseNumber}. Vedtaket:`,
     forwarded: (number: string, forum: string) => `Saka di ${number} er send vidare til ${forum}.`,
+    forumUnreached: (number: string, forum: string) =>
+      `Sak ${number} er fordelt til ${forum}, men ingen i leiinga der kunne nåast i Teams: saka er ikkje levert til nokon. Sjå «varsel».`,
     withdrawn: (number: string) => `Melder har trekt tilbake sak ${number}.`,
     reminderSecretariat: (number: string, days: number) =>
       `Påminning: sak ${number} har venta i ${days} arbeidsdagar utan at nokon har teke henne.`,
@@ -479,6 +481,8 @@ const routingNn = {
     roleInvalid: 'Rolla eller utvalet stemmer ikkje. Utvalsroller treng eit utval, dei andre ikkje.',
     notificationsHeading: 'Varsel som ikkje er komne fram',
     notificationsNone: 'Alle varsel er komne fram.',
+    notificationUnreached: (caseNumber: string, forum: string) =>
+      `${caseNumber} · ${forum} · ikkje levert til nokon (ingen med leiarrolle i utvalet kan nåast)`,
     notificationLine: (caseNumber: string, what: string, to: string, attempts: number, error: string) =>
       `${caseNumber} · ${what} · til ${to} · ${attempts} forsøk · ${error}`,
     justificationsHeading: 'Standardgrunngjevingar',
@@ -635,6 +639,8 @@ const routingNb: RoutingMessages = {
     outcome: (number, forum) => `Saken din ${number} er behandlet i ${forum}.`,
     outcomeMeeting: (date, forumCaseNumber) => `Møtet ${date}, ${forumCaseNumber}. Vedtaket:`,
     forwarded: (number, forum) => `Saken din ${number} er sendt videre til ${forum}.`,
+    forumUnreached: (number, forum) =>
+      `Sak ${number} er fordelt til ${forum}, men ingen i ledelsen der kunne nås i Teams: saken er ikke levert til noen. Se «varsel».`,
     withdrawn: (number) => `Melder har trukket tilbake sak ${number}.`,
     reminderSecretariat: (number, days) =>
       `Påminnelse: sak ${number} har ventet i ${days} arbeidsdager uten at noen har tatt den.`,
@@ -654,6 +660,8 @@ const routingNb: RoutingMessages = {
     roleInvalid: 'Rollen eller utvalget stemmer ikke. Utvalgsroller trenger et utvalg, de andre ikke.',
     notificationsHeading: 'Varsler som ikke har kommet frem',
     notificationsNone: 'Alle varsler har kommet frem.',
+    notificationUnreached: (caseNumber, forum) =>
+      `${caseNumber} · ${forum} · ikke levert til noen (ingen med lederrolle i utvalget kan nås)`,
     notificationLine: (caseNumber, what, to, attempts, error) =>
       `${caseNumber} · ${what} · til ${to} · ${attempts} forsøk · ${error}`,
     justificationsHeading: 'Standardbegrunnelser',
@@ -807,6 +815,8 @@ const routingEn: RoutingMessages = {
     outcome: (number, forum) => `Your case ${number} has been handled by ${forum}.`,
     outcomeMeeting: (date, forumCaseNumber) => `The meeting of ${date}, ${forumCaseNumber}. The decision:`,
     forwarded: (number, forum) => `Your case ${number} has been sent on to ${forum}.`,
+    forumUnreached: (number, forum) =>
+      `Case ${number} went to ${forum}, but nobody in its leadership could be reached in Teams: the case was delivered to nobody. See "varsel".`,
     withdrawn: (number) => `The submitter has withdrawn case ${number}.`,
     reminderSecretariat: (number, days) =>
       `Reminder: case ${number} has waited ${days} working days without anyone taking it.`,
@@ -826,6 +836,8 @@ const routingEn: RoutingMessages = {
     roleInvalid: 'The role or committee is not right. Committee roles need a committee, the others do not.',
     notificationsHeading: 'Notifications that did not arrive',
     notificationsNone: 'All notifications have arrived.',
+    notificationUnreached: (caseNumber, forum) =>
+      `${caseNumber} · ${forum} · delivered to nobody (no one leading the forum can be reached)`,
     notificationLine: (caseNumber, what, to, attempts, error) =>
       `${caseNumber} · ${what} · to ${to} · ${attempts} attempts · ${error}`,
     justificationsHeading: 'Standard reasons',

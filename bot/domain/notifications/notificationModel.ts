@@ -15,7 +15,7 @@ export interface NotificationRecord {
   id: string;
   caseNumber: string;
   kind: NotificationKind;
-  /** 'person:<aad object id>' or 'channel'. */
+  /** 'person:<aad object id>', 'channel', or 'forum:<id>' (nobody in its leadership could be reached). */
   recipient: string;
   /** What it is, for the secretariat's list of undelivered notifications (no case text). */
   label: string;
@@ -37,6 +37,12 @@ export interface NotificationRecord {
 
 export const personRecipient = (personId: string): string => `person:${personId}`;
 export const CHANNEL_RECIPIENT = 'channel';
+/** A forum whose leadership nobody could be reached in: recorded, never sent, listed in `varsel`. */
+export const forumRecipient = (forum: string): string => `forum:${forum}`;
+
+export function forumOfRecipient(recipient: string): string | undefined {
+  return recipient.startsWith('forum:') ? recipient.slice('forum:'.length) : undefined;
+}
 
 export function personOfRecipient(recipient: string): string | undefined {
   return recipient.startsWith('person:') ? recipient.slice('person:'.length) : undefined;

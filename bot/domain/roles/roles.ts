@@ -40,8 +40,8 @@ export type Action =
   | 'case.return' // secretariat: return with a justification
   | 'case.request_info' // secretariat: ask the submitter for more
   | 'case.approve_routing' // SSU leader/deputy: approve or change the forum
-  | 'case.register_outcome' // secretariat: decision, meeting date, minutes
-  | 'case.forward' // secretariat: record that a forum sent the case on
+  | 'case.register_outcome' // secretariat, or the leadership of the forum that has the case: decision, meeting date, minutes
+  | 'case.forward' // secretariat, or the leadership of the forum that has the case: send it on to another forum
   | 'case.withdraw' // the submitter only (checked by the case service, no role grants it)
   | 'case.answer_info' // the submitter only (checked by the case service, no role grants it)
   | 'case.view_all' // secretariat, SSU leadership, admins
@@ -72,9 +72,16 @@ const GLOBAL_RULES: Record<Action, readonly RoleName[]> = {
   'roles.manage': ['admin'],
 };
 
+/** The forum id of the SSU: its leadership is the global SSU roles, not roles held for a committee. */
+export const SSU_FORUM = 'ssu';
+/** The partnership meeting as a forum: the secretariat prepares and follows up its cases. */
+export const PARTNERSHIP_MEETING_FORUM = 'partnarskapsmotet';
+
 const COMMITTEE_RULES: Partial<Record<Action, readonly RoleName[]>> = {
   // The committee here is the forum the case is routed to (forum ids are committee ids).
   'case.view': ['committee_leader', 'committee_deputy', 'committee_member'],
+  'case.register_outcome': ['committee_leader', 'committee_deputy'],
+  'case.forward': ['committee_leader', 'committee_deputy'],
   'plan.update_status': ['committee_leader', 'committee_deputy', 'committee_member'],
   'plan.edit': ['committee_leader', 'committee_deputy'],
 };
@@ -88,9 +95,30 @@ export function can(assignments: readonly RoleAssignment[], action: Action, comm
   if (assignments.some((a) => a.scope === GLOBAL_SCOPE && global.includes(a.role))) return true;
   const perCommittee = COMMITTEE_RULES[action];
   if (!perCommittee || !committee) return false;
-  return assignments.some((a) => a.scope === committee && perCommittee.includes(a.role));
+  if (assignments.some((a) => a.scope === committee && perCommittee.includes(a.role))) return true;
+  // The SSU as a forum is led by the SSU leader and deputy (global roles).
+  return (
+    committee === SSU_FORUM &&
+    assignments.some((a) => a.scope === GLOBAL_SCOPE && SSU_LEADERSHIP.includes(a.role))
+  );
 }
 
 export function isValidAssignment(role: RoleName, scope: string): boolean {
   return COMMITTEE_ROLES.includes(role) ? scope !== GLOBAL_SCOPE && scope.length > 0 : scope === GLOBAL_SCOPE;
+}
+
+/** The role (and where it is held) that makes someone part of a forum's leadership. */
+export interface LeadershipRole {
+  role: RoleName;
+  scope: string;
+}
+
+/**
+ * Who leads a forum, to be given its cases: an FSU's or LSU's leader and deputy (roles held for the
+ * forum's id), the SSU's leader and deputy, and for the partnership meeting the secretariat.
+ */
+export function forumLeadershipRoles(forum: string): LeadershipRole[] {
+  if (forum === SSU_FORUM) return SSU_LEADERSHIP.map((role) => ({ role, scope: GLOBAL_SCOPE }));
+  if (forum === PARTNERSHIP_MEETING_FORUM) return SECRETARIAT.map((role) => ({ role, scope: GLOBAL_SCOPE }));
+  return (['committee_leader', 'committee_deputy'] as const).map((role) => ({ role, scope: forum }));
 }

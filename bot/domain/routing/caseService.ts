@@ -3,14 +3,16 @@ import type { Person } from '../person';
 import type { CaseRepository } from '../cases/caseRepository';
 import { AccessDenied, authorize } from '../roles/authorize';
 import type { RoleRepository } from '../roles/roleRepository';
+import { forumLeadershipRoles, SSU_FORUM } from '../roles/roles';
 import {
   DECISIONS,
   RoutingInputError,
+  approvalsNeeded,
   type DecisionInput,
   type DecisionPolicy,
   type InputError,
 } from './decisions';
-import type { DecisionVerb, RoutingEvent } from './routingModel';
+import { currentForum, type DecisionVerb, type RoutingEvent } from './routingModel';
 
 /** What happens after a step is stored: notifications, updated card copies. */
 /** Tell people of a step; true once every notification is queued (then the step's mark is cleared). */
@@ -137,7 +139,7 @@ export class CaseService {
 
     let result;
     try {
-      result = spec.apply(record, request.actor, request.input, now, this.deps.policy);
+      result = spec.apply(record, request.actor, request.input, now, await this.policyFor(request.verb));
     } catch (error) {
       if (error instanceof RoutingInputError) return { kind: 'invalid', record, errors: error.errors };
       throw error;
@@ -155,7 +157,26 @@ export class CaseService {
     return { kind: 'applied', record: stored, entry };
   }
 
-  /** The one role check of a step: authorize() against stored roles, or "is the submitter". */
+  /** The policy a step is decided under: approvals needed as approvalsNeeded() says, from stored roles. */
+  async policyFor(verb: DecisionVerb): Promise<DecisionPolicy> {
+    const { policy } = this.deps;
+    if (verb !== 'approve' && verb !== 'changeForum') return policy;
+    return { ...policy, approvalsRequired: await this.approvalsRequired() };
+  }
+
+  /** How many distinct SSU leaders/deputies must approve a proposal now. */
+  async approvalsRequired(): Promise<number> {
+    const people = new Set<string>();
+    for (const { role, scope } of forumLeadershipRoles(SSU_FORUM)) {
+      for (const a of await this.deps.roles.holders(role)) if (a.scope === scope) people.add(a.personId);
+    }
+    return approvalsNeeded(this.deps.policy.approvalsRequired, people.size);
+  }
+
+  /**
+   * The one role check of a step: authorize() against stored roles, or "is the submitter". Steps on a
+   * routed case are checked for the forum that has it now, as stored (never as the card says).
+   */
   private async permitted(
     record: CaseRecord,
     actor: Person,
@@ -175,7 +196,14 @@ export class CaseService {
       return false;
     }
     try {
-      await authorize(roles, { personId: actor.id, action: spec.action, target: record.number, now });
+      const committee = currentForum(record);
+      await authorize(roles, {
+        personId: actor.id,
+        action: spec.action,
+        target: record.number,
+        now,
+        ...(committee ? { committee } : {}),
+      });
       return true;
     } catch (error) {
       if (error instanceof AccessDenied) return false;

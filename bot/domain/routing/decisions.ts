@@ -41,6 +41,14 @@ export interface DecisionPolicy {
   approvalsRequired: number;
 }
 
+/**
+ * How many SSU approvals route a case: the configured number, but never more than there are people
+ * holding the SSU leader or deputy role (where only one holds it, that one decides), and at least one.
+ */
+export function approvalsNeeded(setting: number, ssuLeadershipHolders: number): number {
+  return Math.max(1, Math.min(setting, ssuLeadershipHolders));
+}
+
 export interface Decision {
   next: CaseRecord;
   entry: CaseTransition;

@@ -1,7 +1,7 @@
 import type { Lang } from '../../bot/domain/i18n/language';
 import { AGREEMENT_PARTS, FORUMS, PRIORITY_GROUPS } from '../../bot/domain/partnership';
 import type { CommitteeKind } from '../../bot/domain/plans/planModel';
-import { measureStatusLabels } from '../../bot/domain/plans/planLabels';
+import { measureFieldLabels, measureStatusLabels, planFieldLabels } from '../../bot/domain/plans/planLabels';
 import { NATIONAL_ID_ERROR } from '../../bot/domain/i18n/nationalIdText';
 
 /**
@@ -68,16 +68,8 @@ const nn = {
     leader: 'Leiar',
     deputy: 'Nestleiar',
     period: 'Periode',
-    mainGoal: 'Hovudmål',
-    subGoal: 'Delmål',
-    measure: 'Tiltak',
-    responsible: 'Ansvar',
-    timeline: 'Tidsplan',
-    taskHospital: 'Oppgåve for helseføretaket',
-    taskMunicipalities: 'Oppgåve for kommunane',
+    ...planFieldLabels('nn'),
     jointTask: 'Felles oppgåve for helseføretaket og kommunane',
-    measuringTool: 'Måleverktøy',
-    priorityGroups: 'Prioriterte pasientgrupper',
     statusPerYear: 'Status per år',
     readOnly: 'Du kan lese planen. Medlemmer av utvalet endrar status, leiar og nestleiar endrar planen.',
     canUpdate: 'Du kan endre status på tiltaka: vel statusen for eit år.',
@@ -122,15 +114,7 @@ const nn = {
     text: 'Tekst',
     itemActions: (what: string) => `Handlingar for ${what.toLowerCase()}`,
     position: (from: string, to: string) => `frå plass ${from} til ${to}`,
-    fieldNames: {
-      text: 'Tekst',
-      responsible: 'Ansvar',
-      timeline: 'Tidsplan',
-      taskHospital: 'Oppgåve for helseføretaket',
-      taskMunicipalities: 'Oppgåve for kommunane',
-      measuringTool: 'Måleverktøy',
-      priorityGroups: 'Prioriterte pasientgrupper',
-    } as Record<string, string>,
+    fieldNames: measureFieldLabels('nn'),
   },
   cases: {
     titleAll: 'Alle saker',
@@ -257,16 +241,8 @@ const nb: Texts = {
     leader: 'Leder',
     deputy: 'Nestleder',
     period: 'Periode',
-    mainGoal: 'Hovedmål',
-    subGoal: 'Delmål',
-    measure: 'Tiltak',
-    responsible: 'Ansvar',
-    timeline: 'Tidsplan',
-    taskHospital: 'Oppgave for helseforetaket',
-    taskMunicipalities: 'Oppgave for kommunene',
+    ...planFieldLabels('nb'),
     jointTask: 'Felles oppgave for helseforetaket og kommunene',
-    measuringTool: 'Måleverktøy',
-    priorityGroups: 'Prioriterte pasientgrupper',
     statusPerYear: 'Status per år',
     readOnly: 'Du kan lese planen. Medlemmer av utvalget endrer status, leder og nestleder endrer planen.',
     canUpdate: 'Du kan endre status på tiltakene: velg statusen for et år.',
@@ -311,15 +287,7 @@ const nb: Texts = {
     text: 'Tekst',
     itemActions: (what) => `Handlinger for ${what.toLowerCase()}`,
     position: (from, to) => `fra plass ${from} til ${to}`,
-    fieldNames: {
-      text: 'Tekst',
-      responsible: 'Ansvar',
-      timeline: 'Tidsplan',
-      taskHospital: 'Oppgave for helseforetaket',
-      taskMunicipalities: 'Oppgave for kommunene',
-      measuringTool: 'Måleverktøy',
-      priorityGroups: 'Prioriterte pasientgrupper',
-    },
+    fieldNames: measureFieldLabels('nb'),
   },
   cases: {
     titleAll: 'Alle saker',
@@ -445,16 +413,8 @@ const en: Texts = {
     leader: 'Leader',
     deputy: 'Deputy',
     period: 'Period',
-    mainGoal: 'Main goal',
-    subGoal: 'Sub-goal',
-    measure: 'Measure',
-    responsible: 'Responsible',
-    timeline: 'Timeline',
-    taskHospital: 'Task of the hospital trust',
-    taskMunicipalities: 'Task of the municipalities',
+    ...planFieldLabels('en'),
     jointTask: 'Joint task of the hospital trust and the municipalities',
-    measuringTool: 'Measuring tool',
-    priorityGroups: 'Priority patient groups',
     statusPerYear: 'Status per year',
     readOnly:
       'You can read the plan. Committee members change statuses; the leader and deputy edit the plan.',
@@ -500,15 +460,7 @@ const en: Texts = {
     text: 'Text',
     itemActions: (what) => `Actions for ${what.toLowerCase()}`,
     position: (from, to) => `from place ${from} to ${to}`,
-    fieldNames: {
-      text: 'Text',
-      responsible: 'Responsible',
-      timeline: 'Timeline',
-      taskHospital: 'Task of the hospital trust',
-      taskMunicipalities: 'Task of the municipalities',
-      measuringTool: 'Measuring tool',
-      priorityGroups: 'Priority patient groups',
-    },
+    fieldNames: measureFieldLabels('en'),
   },
   cases: {
     titleAll: 'All cases',

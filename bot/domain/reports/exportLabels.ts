@@ -1,20 +1,10 @@
 import type { Localized } from '../i18n/language';
+import { MEASURE_FIELD_LABELS, PLAN_LEVEL_LABELS } from '../plans/planLabels';
 
 /** Words of the CSV exports, in the app's three languages (nynorsk is the default). */
 export const PLAN_COLUMNS: Record<string, Localized> = {
-  mainGoal: { nn: 'Hovudmål', nb: 'Hovedmål', en: 'Main goal' },
-  subGoal: { nn: 'Delmål', nb: 'Delmål', en: 'Sub-goal' },
-  measure: { nn: 'Tiltak', nb: 'Tiltak', en: 'Measure' },
-  responsible: { nn: 'Ansvar', nb: 'Ansvar', en: 'Responsible' },
-  timeline: { nn: 'Tidsplan', nb: 'Tidsplan', en: 'Timeline' },
-  taskHospital: { nn: 'Oppgåve helseføretaket', nb: 'Oppgave helseforetaket', en: 'Task, hospital trust' },
-  taskMunicipalities: { nn: 'Oppgåve kommunane', nb: 'Oppgave kommunene', en: 'Task, municipalities' },
-  measuringTool: { nn: 'Måleverktøy', nb: 'Måleverktøy', en: 'Measuring tool' },
-  priorityGroups: {
-    nn: 'Prioriterte pasientgrupper',
-    nb: 'Prioriterte pasientgrupper',
-    en: 'Priority patient groups',
-  },
+  ...PLAN_LEVEL_LABELS,
+  ...Object.fromEntries(Object.entries(MEASURE_FIELD_LABELS).filter(([key]) => key !== 'text')),
   status: { nn: 'Status', nb: 'Status', en: 'Status' },
 };
 

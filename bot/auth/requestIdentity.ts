@@ -36,6 +36,13 @@ function decodeName(raw: string | undefined): string | undefined {
   }
 }
 
+/** The answer to a local-identity request that did not come straight from this machine. */
+export const LOCAL_ONLY_REFUSAL = {
+  status: 403,
+  code: 'local_identity_loopback_only',
+  error: 'Local identity mode only answers on loopback, not through a proxy.',
+} as const;
+
 export class Authenticator {
   private readonly verifier: SsoVerifier | undefined;
 
@@ -85,12 +92,7 @@ export class Authenticator {
     }
     if (this.opts.localIdentity && req.localIdentity !== undefined) {
       if (!req.localCaller) {
-        return {
-          ok: false,
-          status: 403,
-          code: 'local_identity_loopback_only',
-          error: 'Local identity mode only answers on loopback, not through a proxy.',
-        };
+        return { ok: false, ...LOCAL_ONLY_REFUSAL };
       }
       const personId = req.localIdentity.trim();
       if (!LOCAL_ID.test(personId)) {

@@ -1,5 +1,5 @@
 import express from 'express';
-import { isLocalCaller, type Authenticator } from '../../auth';
+import { isLocalCaller, LOCAL_ONLY_REFUSAL, type Authenticator } from '../../auth';
 import { allowed } from '../../domain/roles/authorize';
 import { peopleWithRoles } from '../../domain/roles/rolePeople';
 import type { RoleRepository } from '../../domain/roles/roleRepository';
@@ -21,11 +21,8 @@ export function localPeopleRoutes({ auth, roles }: PeopleDeps): express.Router {
   router.get('/local/people', async (req, res, next) => {
     if (!auth.localIdentity) return next();
     if (!isLocalCaller(req)) {
-      throw new ApiError(
-        403,
-        'local_identity_loopback_only',
-        'Local identity mode only answers on loopback, not through a proxy.',
-      );
+      const { status, code, error } = LOCAL_ONLY_REFUSAL;
+      throw new ApiError(status, code, error);
     }
     res.json(await peopleWithRoles(roles));
   });

@@ -100,7 +100,11 @@ export function casesByGroup(cases: readonly CaseRecord[], year: number): Map<st
   return new Map([...byGroup].map(([group, forums]) => [group, sorted(forums.values())]));
 }
 
-export function annualReport(plans: readonly Plan[], cases: readonly CaseRecord[], year: number): AnnualReport {
+export function annualReport(
+  plans: readonly Plan[],
+  cases: readonly CaseRecord[],
+  year: number,
+): AnnualReport {
   const measures = measuresByGroup(plans, year);
   const caseRows = casesByGroup(cases, year);
   return {
@@ -128,4 +132,3 @@ export function reportYears(plans: readonly Plan[], cases: readonly CaseRecord[]
   for (const record of cases) years.add(record.year);
   return [...years].sort((a, b) => a - b);
 }
-

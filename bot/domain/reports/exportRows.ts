@@ -125,7 +125,14 @@ export function annualReportRows(report: AnnualReport, lang: Lang): ExportRow[] 
       const forumName = forum === NONE ? undefined : (forumByValue(forum)?.label[lang] ?? forum);
       for (const [state, count] of Object.entries(byState)) {
         if (count === 0) continue;
-        rows.push([report.year, group, ANNUAL_REPORT_KINDS.cases[lang], forumName, states[state] ?? state, count]);
+        rows.push([
+          report.year,
+          group,
+          ANNUAL_REPORT_KINDS.cases[lang],
+          forumName,
+          states[state] ?? state,
+          count,
+        ]);
       }
     }
   }

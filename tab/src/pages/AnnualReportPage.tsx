@@ -62,7 +62,7 @@ export function AnnualReportPage() {
 
       <ReportTable
         id="report-measures"
-        caption={`${r.measuresTitle} ${data.year}`}
+        heading={`${r.measuresTitle} ${data.year}`}
         rowHead={r.group}
         columns={STATUS_ORDER.map((s) => t.status[s])}
         rows={data.groups.map((g) => ({
@@ -74,7 +74,7 @@ export function AnnualReportPage() {
 
       <ReportTable
         id="report-cases"
-        caption={`${r.casesTitle} ${data.year}`}
+        heading={`${r.casesTitle} ${data.year}`}
         rowHead={r.group}
         columns={CASE_STATES.map((s) => caseStateLabel(s, lang))}
         rows={data.groups.map((g) => ({
@@ -89,13 +89,14 @@ export function AnnualReportPage() {
         <section key={g.group} className="report-group" data-group={g.group}>
           {g.cases.length === 0 ? (
             <>
-              <h3>{r.casesByForumFor(reportGroupLabel(g.group, lang))}</h3>
+              <h3>{reportGroupLabel(g.group, lang)}</h3>
               <p>{r.noCases}</p>
             </>
           ) : (
             <ReportTable
               id={`report-forums-${g.group}`}
-              caption={r.casesByForumFor(reportGroupLabel(g.group, lang))}
+              heading={reportGroupLabel(g.group, lang)}
+              label={r.casesByForumFor(reportGroupLabel(g.group, lang))}
               level={3}
               rowHead={t.cases.forum}
               columns={CASE_STATES.map((s) => caseStateLabel(s, lang))}
@@ -119,20 +120,25 @@ function stateTotal(group: Group, state: string): number {
 /** One table of counts: a row head per row, one column per status or state, and the total last. */
 function ReportTable(props: {
   id: string;
-  caption: string;
-  /** The caption is the section's heading, so the page reads by headings: h2, or h3 under a group. */
+  /** The section's heading (h2, or h3 for a group under a heading of its own); names the table too. */
+  heading: string;
   level?: 2 | 3;
+  /** The table's name where the heading alone would not say what it counts. */
+  label?: string;
   rowHead: string;
   columns: string[];
   rows: { key: string; label: string; cells: number[] }[];
 }) {
   const { t } = useSession();
-  const { id, caption, rowHead, columns, rows } = props;
+  const { id, heading, rowHead, columns, rows } = props;
   return (
     <section aria-labelledby={`${id}-title`} className="report-section">
-      {props.level === 3 ? <h3 id={`${id}-title`}>{caption}</h3> : <h2 id={`${id}-title`}>{caption}</h2>}
+      {props.level === 3 ? <h3 id={`${id}-title`}>{heading}</h3> : <h2 id={`${id}-title`}>{heading}</h2>}
       <div className="table-scroll">
-        <table className="print-table report-table" aria-labelledby={`${id}-title`}>
+        <table
+          className="print-table report-table"
+          {...(props.label ? { 'aria-label': props.label } : { 'aria-labelledby': `${id}-title` })}
+        >
           <thead>
             <tr>
               <th scope="col">{rowHead}</th>

@@ -19,6 +19,7 @@ const secretariat: Person = { id: 'a5111111-1111-4111-8111-111111111111', name: 
 const ssuLeader: Person = { id: 'a5222222-2222-4222-8222-222222222222', name: 'Sverre SSU' };
 /** Holds the role but has never opened the chat with the bot: the routed case reaches nobody. */
 const rehabLeader: Person = { id: 'a5333333-3333-4333-8333-333333333333', name: 'Rut Rehab' };
+const LATER_YEAR = 2035;
 
 describe("tab: the SSU's annual report and the undelivered mark in Chromium", function () {
   this.timeout(90_000);
@@ -42,14 +43,24 @@ describe("tab: the SSU's annual report and the undelivered mark in Chromium", fu
       now: new Date(),
     });
     number = record.number;
+    // A case of a year no plan covers: the committee still counts it, in that year.
+    const later = await submitCase(bot.app.services.cases, {
+      draftId: 'annual-report-2',
+      answers: { ...REFERENCE_STORED, title: 'Sak etter planperioden' },
+      submitter: { id: 'aad-runa', name: 'Runa Bakke' },
+      lang: 'nn',
+      now: new Date(`${LATER_YEAR}-02-01T10:00:00Z`),
+    });
     const service = bot.app.services.routing.caseService;
     const steps = [
       { actor: secretariat, verb: 'propose', input: { forum: REHAB, comment: 'Rehabilitering' } },
       { actor: ssuLeader, verb: 'approve', input: {} },
     ] as const;
-    for (const [i, step] of steps.entries()) {
-      const outcome = await service.decide({ caseNumber: number, cardVersion: i + 1, ...step });
-      assert.equal(outcome.kind, 'applied', step.verb);
+    for (const caseNumber of [number, later.number]) {
+      for (const [i, step] of steps.entries()) {
+        const outcome = await service.decide({ caseNumber, cardVersion: i + 1, ...step });
+        assert.equal(outcome.kind, 'applied', step.verb);
+      }
     }
     browser = await TabBrowser.launch();
   });
@@ -93,6 +104,15 @@ describe("tab: the SSU's annual report and the undelivered mark in Chromium", fu
     assert.equal(await page.locator('.app-header').isVisible(), false);
     assert.equal(await measures.isVisible(), true);
     assert.deepEqual((page as { errors?: string[] }).errors ?? [], []);
+    await page.close();
+  });
+
+  it("the statistics offer the year of a committee's case after its plan period, with the case counted", async () => {
+    const page = await browser.open(bot, '/stats', rehabLeader);
+    await page.getByRole('tab', { name: 'Tabell' }).click();
+    await page.getByLabel('År', { exact: true }).selectOption(String(LATER_YEAR));
+    const row = page.getByRole('row', { name: /^Rehabilitering/ });
+    assert.match(await row.innerText(), /–\s+1$/);
     await page.close();
   });
 

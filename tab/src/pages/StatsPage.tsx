@@ -34,7 +34,10 @@ function bars(map: CountMap | undefined, label: (key: string) => string): Bar[] 
 function yearsIn(stats: Stats): string[] {
   const years = new Set<string>();
   for (const y of stats.casesPerYear) years.add(String(y.year));
-  for (const c of stats.committees) for (const y of Object.keys(c.countsByYear)) years.add(y);
+  for (const c of stats.committees) {
+    // A committee's cases count in years its plan may not cover (a case of 2027 after a 2023–2026 plan).
+    for (const y of [...Object.keys(c.countsByYear), ...Object.keys(c.casesByYear ?? {})]) years.add(y);
+  }
   return [...years].sort();
 }
 

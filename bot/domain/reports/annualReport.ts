@@ -44,7 +44,7 @@ const emptyStates = (): Record<CaseState, number> =>
   Object.fromEntries(CASE_STATES.map((s) => [s, 0])) as Record<CaseState, number>;
 
 /** The known priority groups among `values` (a case's answer or a measure's tags), each once. */
-export function priorityGroupsIn(values: unknown): PriorityGroup[] {
+function priorityGroupsIn(values: unknown): PriorityGroup[] {
   const list = Array.isArray(values) ? values : values ? [values] : [];
   return PRIORITY_GROUPS.filter((g) => list.includes(g));
 }

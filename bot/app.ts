@@ -70,11 +70,12 @@ export async function createApp(
           log.error('email.send_failed', { case: caseNumber, error: error.message }),
       }
     : undefined;
+  const notifications = new TableNotificationRepository(storage.table('notifications'));
   const routing = createRouting(
     {
       ...core,
       justifications: new TableJustificationRepository(storage.table('justifications')),
-      notifications: new TableNotificationRepository(storage.table('notifications')),
+      notifications,
     },
     {
       delivery: new BotDelivery(adapter, config.botIdentity.MicrosoftAppId, config.routing.sendTimeoutMs),
@@ -105,6 +106,7 @@ export async function createApp(
     roles: services.roles,
     cases: services.cases,
     caseQueries: services.caseQueries,
+    notifications,
     now: services.now,
     log,
   });

@@ -12,6 +12,9 @@ const CaseDetailPage = lazy(() =>
   import('./pages/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })),
 );
 const StatsPage = lazy(() => import('./pages/StatsPage').then((m) => ({ default: m.StatsPage })));
+const AnnualReportPage = lazy(() =>
+  import('./pages/AnnualReportPage').then((m) => ({ default: m.AnnualReportPage })),
+);
 const ConfigPage = lazy(() => import('./pages/ConfigPage').then((m) => ({ default: m.ConfigPage })));
 
 function Page({ route }: { route: Route }) {
@@ -29,6 +32,8 @@ function Page({ route }: { route: Route }) {
       return <CaseDetailPage key={route.number} number={route.number} />;
     case 'stats':
       return <StatsPage />;
+    case 'annualReport':
+      return <AnnualReportPage />;
     case 'config':
       return <ConfigPage />;
     default:

@@ -16,7 +16,7 @@ type NavKey = 'overview' | 'cases' | 'stats';
 function navKey(route: Route): NavKey | undefined {
   if (route.name === 'overview' || route.name === 'board' || route.name === 'print') return 'overview';
   if (route.name === 'cases' || route.name === 'case') return 'cases';
-  if (route.name === 'stats') return 'stats';
+  if (route.name === 'stats' || route.name === 'annualReport') return 'stats';
   return undefined;
 }
 

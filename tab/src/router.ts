@@ -6,6 +6,7 @@ export type Route =
   | { name: 'cases' }
   | { name: 'case'; number: string }
   | { name: 'stats' }
+  | { name: 'annualReport' }
   | { name: 'board'; committeeId: string }
   | { name: 'print'; committeeId: string }
   | { name: 'config' }
@@ -22,6 +23,7 @@ function parseRoute(hash: string): Route {
   if (!head || head === 'overview') return { name: 'overview' };
   if (head === 'cases') return arg ? { name: 'case', number: arg } : { name: 'cases' };
   if (head === 'stats') return { name: 'stats' };
+  if (head === 'annual-report') return { name: 'annualReport' };
   if (head === 'config') return { name: 'config' };
   if (head === 'board' && arg) return { name: 'board', committeeId: arg };
   if (head === 'print' && arg) return { name: 'print', committeeId: arg };
@@ -33,6 +35,7 @@ export const href = {
   cases: () => '#/cases',
   case: (number: string) => `#/cases/${encodeURIComponent(number)}`,
   stats: () => '#/stats',
+  annualReport: () => '#/annual-report',
   board: (id: string) => `#/board/${encodeURIComponent(id)}`,
   print: (id: string) => `#/print/${encodeURIComponent(id)}`,
   config: () => '#/config',

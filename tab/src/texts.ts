@@ -139,6 +139,9 @@ const nn = {
     back: 'Tilbake til sakslista',
     caseTitle: (n: string) => `Sak ${n}`,
     transition: (from: string, to: string) => `${from} → ${to}`,
+    deliveredToNobody: 'Ikkje levert til nokon',
+    deliveredToNobodyHelp:
+      'Ingen i leiinga til forumet har fått saka: ingen har rolla som leiar eller nestleiar, eller ingen av dei har appen installert. Ein administrator gir rollene («gi rolle») og installerer appen for dei (installasjonsrettleiinga, steg 9); sekretariatet er varsla og finn saka under «varsel».',
     noAnswer: '–',
   },
   stats: {
@@ -162,6 +165,24 @@ const nn = {
     noPart: 'Ingen avtaledel oppgitt',
     perYear: 'Saker per år, totalt',
     caseFigures: (year: string) => `Saker meldt inn i ${year}`,
+    annualReportLink: 'Tal til årsmeldinga for SSU (tabellar for utskrift og CSV)',
+  },
+  annualReport: {
+    title: (year: string) => `Tal til årsmeldinga ${year}`,
+    intro:
+      'Tiltaka i alle utvala sine handlingsplanar etter status, og sakene meldt inn i året etter forum og status, per prioritert pasientgruppe.',
+    counting:
+      'Eit tiltak eller ei sak med fleire prioriterte pasientgrupper tel under kvar av dei; «Alle» tel kvar éin gong. Tiltak: dei aktive tiltaka i planane som gjeld for året, med status for året. Saker: etter forumet som har saka no.',
+    measuresTitle: 'Tiltak etter status',
+    casesTitle: 'Saker etter status',
+    casesByForumTitle: 'Saker etter forum og status',
+    casesByForumFor: (group: string) => `Saker etter forum og status: ${group}`,
+    group: 'Prioritert pasientgruppe',
+    noCases: 'Ingen saker.',
+    print: 'Skriv ut',
+    exportCsv: 'Last ned som CSV',
+    back: 'Tilbake til statistikken',
+    printed: (date: string) => `Henta ut ${date}`,
   },
   config: {
     title: 'Vel utvalet for denne fana',
@@ -312,6 +333,9 @@ const nb: Texts = {
     back: 'Tilbake til sakslisten',
     caseTitle: (n) => `Sak ${n}`,
     transition: (from, to) => `${from} → ${to}`,
+    deliveredToNobody: 'Ikke levert til noen',
+    deliveredToNobodyHelp:
+      'Ingen i ledelsen av forumet har fått saken: ingen har rollen som leder eller nestleder, eller ingen av dem har appen installert. En administrator gir rollene («gi rolle») og installerer appen for dem (installasjonsveiledningen, steg 9); sekretariatet er varslet og finner saken under «varsel».',
     noAnswer: '–',
   },
   stats: {
@@ -335,6 +359,24 @@ const nb: Texts = {
     noPart: 'Ingen avtaledel oppgitt',
     perYear: 'Saker per år, totalt',
     caseFigures: (year) => `Saker meldt inn i ${year}`,
+    annualReportLink: 'Tall til årsmeldingen for SSU (tabeller for utskrift og CSV)',
+  },
+  annualReport: {
+    title: (year) => `Tall til årsmeldingen ${year}`,
+    intro:
+      'Tiltakene i alle utvalgenes handlingsplaner etter status, og sakene meldt inn i året etter forum og status, per prioritert pasientgruppe.',
+    counting:
+      'Et tiltak eller en sak med flere prioriterte pasientgrupper teller under hver av dem; «Alle» teller hver én gang. Tiltak: de aktive tiltakene i planene som gjelder for året, med status for året. Saker: etter forumet som har saken nå.',
+    measuresTitle: 'Tiltak etter status',
+    casesTitle: 'Saker etter status',
+    casesByForumTitle: 'Saker etter forum og status',
+    casesByForumFor: (group) => `Saker etter forum og status: ${group}`,
+    group: 'Prioritert pasientgruppe',
+    noCases: 'Ingen saker.',
+    print: 'Skriv ut',
+    exportCsv: 'Last ned som CSV',
+    back: 'Tilbake til statistikken',
+    printed: (date) => `Hentet ut ${date}`,
   },
   config: {
     title: 'Velg utvalget for denne fanen',
@@ -485,6 +527,9 @@ const en: Texts = {
     back: 'Back to the case list',
     caseTitle: (n) => `Case ${n}`,
     transition: (from, to) => `${from} → ${to}`,
+    deliveredToNobody: 'Not delivered to anyone',
+    deliveredToNobodyHelp:
+      'Nobody in the forum\'s leadership has received the case: nobody holds the leader or deputy role, or none of them has the app installed. An administrator grants the roles ("grant role") and installs the app for them (the deployment guide, step 9); the secretariat has been told and finds the case under "varsel".',
     noAnswer: '–',
   },
   stats: {
@@ -508,6 +553,24 @@ const en: Texts = {
     noPart: 'No agreement part given',
     perYear: 'Cases per year, in total',
     caseFigures: (year) => `Cases submitted in ${year}`,
+    annualReportLink: "Figures for the SSU's annual report (tables to print, and CSV)",
+  },
+  annualReport: {
+    title: (year) => `Figures for the annual report ${year}`,
+    intro:
+      "The measures of every committee's action plan by status, and the cases submitted in the year by forum and state, per priority patient group.",
+    counting:
+      'A measure or case with several priority patient groups counts under each of them; "All" counts each once. Measures: the active measures of the plans that cover the year, with their status for the year. Cases: by the forum that has the case now.',
+    measuresTitle: 'Measures by status',
+    casesTitle: 'Cases by state',
+    casesByForumTitle: 'Cases by forum and state',
+    casesByForumFor: (group) => `Cases by forum and state: ${group}`,
+    group: 'Priority patient group',
+    noCases: 'No cases.',
+    print: 'Print',
+    exportCsv: 'Download as CSV',
+    back: 'Back to the statistics',
+    printed: (date) => `Generated ${date}`,
   },
   config: {
     title: 'Choose the committee for this tab',

@@ -5,11 +5,18 @@ import { messages } from '../i18n/messages';
 import { forumByValue, PRIORITY_GROUPS } from '../partnership';
 import { walkPlan, type Plan } from '../plans/plan';
 import { MEASURE_STATUS_LABELS } from '../plans/planLabels';
-import { planYears } from '../plans/planModel';
+import { MEASURE_STATUSES, planYears } from '../plans/planModel';
 import { formatDate } from '../time';
-import { ageDays } from './annualStats';
+import type { AnnualReport } from './annualReport';
+import { ageDays, NONE } from './annualStats';
 import { currentForum } from '../routing/routingModel';
-import { CASE_COLUMNS, PLAN_COLUMNS } from './exportLabels';
+import {
+  ANNUAL_REPORT_COLUMNS,
+  ANNUAL_REPORT_KINDS,
+  CASE_COLUMNS,
+  PLAN_COLUMNS,
+  reportGroupLabel,
+} from './exportLabels';
 
 /** One row of an export: cells as a spreadsheet shows them, in the person's language. */
 export type ExportRow = (string | number | undefined)[];
@@ -88,6 +95,46 @@ export function caseExportRows(records: readonly CaseRecord[], lang: Lang, now: 
       ageDays(r, now),
       submitterLine(r),
     ]);
+  }
+  return rows;
+}
+
+/**
+ * The annual report as a table with one row per figure (year, group, measure or case, forum, status,
+ * count): every measure status of every group, even at 0, and each forum and state that has cases.
+ */
+export function annualReportRows(report: AnnualReport, lang: Lang): ExportRow[] {
+  const states = messages(lang).stateLabels as Record<string, string>;
+  const col = (key: string) => ANNUAL_REPORT_COLUMNS[key]![lang];
+  const rows: ExportRow[] = [
+    [col('year'), col('group'), col('kind'), col('forum'), col('status'), col('count')],
+  ];
+  for (const figures of report.groups) {
+    const group = reportGroupLabel(figures.group, lang);
+    for (const status of MEASURE_STATUSES) {
+      rows.push([
+        report.year,
+        group,
+        ANNUAL_REPORT_KINDS.measures[lang],
+        undefined,
+        MEASURE_STATUS_LABELS[status][lang],
+        figures.measures[status],
+      ]);
+    }
+    for (const { forum, byState } of figures.cases) {
+      const forumName = forum === NONE ? undefined : (forumByValue(forum)?.label[lang] ?? forum);
+      for (const [state, count] of Object.entries(byState)) {
+        if (count === 0) continue;
+        rows.push([
+          report.year,
+          group,
+          ANNUAL_REPORT_KINDS.cases[lang],
+          forumName,
+          states[state] ?? state,
+          count,
+        ]);
+      }
+    }
   }
   return rows;
 }

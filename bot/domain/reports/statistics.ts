@@ -1,7 +1,9 @@
 import type { CaseQueries } from '../cases/caseAccess';
 import type { CaseRepository } from '../cases/caseRepository';
 import type { PlanService } from '../plans/planService';
-import { allowed } from '../roles/authorize';
+import { allowed, authorize } from '../roles/authorize';
+import { osloYear } from '../time';
+import { annualReport, reportYears, type AnnualReport } from './annualReport';
 import type { RoleRepository } from '../roles/roleRepository';
 import {
   casesPerYear,
@@ -64,6 +66,32 @@ export async function statisticsFor(personId: string, sources: StatisticsSources
     medianDaysToOutcome: medians.toOutcome,
     committees,
   };
+}
+
+/** The SSU's annual report for a year, and the years it can be asked for. */
+export interface AnnualReportFigures extends AnnualReport {
+  years: number[];
+}
+
+/**
+ * The annual report for `year` (default: this year in Oslo). It counts every case by forum and state,
+ * so it is for those who see every case, as the statistics' case figures are; anyone else is refused
+ * (and the refusal recorded) rather than given a report that silently leaves cases out.
+ */
+export async function annualReportFor(
+  personId: string,
+  year: number | undefined,
+  sources: StatisticsSources,
+  now: Date,
+): Promise<AnnualReportFigures> {
+  await authorize(sources.roles, { personId, action: 'case.view_all', target: 'annual-report', now });
+  const [plans, visible] = await Promise.all([
+    sources.planService.allPlans(),
+    sources.caseQueries.visible(personId),
+  ]);
+  const records = visible.cases.map((c) => c.record);
+  const chosen = year ?? osloYear(now);
+  return { ...annualReport(plans, records, chosen), years: reportYears(plans, records, chosen) };
 }
 
 async function mapLimited<T, R>(

@@ -7,6 +7,7 @@ import { exportsRoutes, type ExportsDeps } from './exportsRoutes';
 import { localPeopleRoutes, meRoutes, type PeopleDeps } from './peopleRoutes';
 import { plansRoutes, type PlansDeps } from './plansRoutes';
 import { statisticsRoutes } from './statisticsRoutes';
+import { annualReportRoutes } from './annualReportRoutes';
 import type { StatisticsSources } from '../../domain/reports/statistics';
 
 /** What the tab's API needs, passed in by the composition root (bot/app.ts). */
@@ -29,6 +30,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   router.use(casesRoutes(deps));
   router.use(exportsRoutes(deps));
   router.use(statisticsRoutes(deps));
+  router.use(annualReportRoutes(deps));
   router.use(unknownRoute);
   router.use(errorHandler(deps.log));
   return router;

@@ -137,6 +137,8 @@ export interface CaseListItem {
   updatedAt: string;
   ageDays: number;
   submitterName: string;
+  /** Routed, but nobody in the forum's leadership could be given it (committee lists only). */
+  deliveredToNobody?: boolean;
 }
 
 export interface CaseDetailResponse {
@@ -150,6 +152,8 @@ export interface CaseDetailResponse {
     updatedAt: string;
     ageDays: number;
     forum?: string;
+    /** Routed, but nobody in the forum's leadership could be given it (not in the submitter's view). */
+    deliveredToNobody?: boolean;
     /** Everything the routing holds: only for those who see the whole case (not the submitter). */
     routing?: CaseRouting;
     /** The submitter's own view (bot/domain/cases/submitterView.ts) instead of `routing`. */
@@ -197,5 +201,21 @@ export interface StatsResponse {
     countsByYear: Record<string, StatusCounts>;
     /** Cases at the committee per year; null for someone who may not see its cases. */
     casesByYear: Record<string, number> | null;
+  }[];
+}
+
+/** The SSU's annual report for one year (bot/domain/reports/annualReport.ts). */
+export interface AnnualReportResponse {
+  year: number;
+  /** The years a report can be asked for: the plans' periods and the cases' years. */
+  years: number[];
+  /** The four priority groups, then 'untagged', then 'all' (each measure and case once). */
+  groups: {
+    group: string;
+    measures: StatusCounts;
+    measureTotal: number;
+    /** Forums with cases of the year ('none': not routed yet), each by case state. */
+    cases: { forum: string; byState: Record<string, number>; total: number }[];
+    caseTotal: number;
   }[];
 }

@@ -1,6 +1,7 @@
 import express from 'express';
 import type { CaseQueries } from '../../domain/cases/caseAccess';
 import type { CaseRepository } from '../../domain/cases/caseRepository';
+import { UndeliveredCases, type DeliveryRecords } from '../../domain/notifications/deliveredToNobody';
 import type { PlanService } from '../../domain/plans/planService';
 import { ApiError } from './apiErrors';
 import { identityOf } from './apiAuth';
@@ -13,11 +14,15 @@ export interface CasesDeps {
   caseQueries: CaseQueries;
   /** Which committees exist (a committee's cases: 404 for an unknown one). */
   planService: PlanService;
+  /** The outbox's records: whether a routed case reached anyone in its forum's leadership. */
+  notifications: DeliveryRecords;
   now: () => Date;
 }
 
 /** The cases a person may see, a committee's cases for its members, and one case as they may see it. */
-export function casesRoutes({ cases, caseQueries, planService, now }: CasesDeps): express.Router {
+export function casesRoutes(deps: CasesDeps): express.Router {
+  const { cases, caseQueries, planService, now } = deps;
+  const undelivered = new UndeliveredCases(deps.notifications);
   const router = express.Router();
 
   router.get('/cases', async (_req, res) => {
@@ -33,7 +38,13 @@ export function casesRoutes({ cases, caseQueries, planService, now }: CasesDeps)
     if (!records)
       throw new ApiError(403, 'forbidden', 'Only the committee and the secretariat see its cases.');
     const at = now();
-    res.json(records.map((record) => caseListView(record, at)));
+    const marked = await undelivered.among(records);
+    res.json(
+      records.map((record) => ({
+        ...caseListView(record, at),
+        ...(marked.has(record.number) ? { deliveredToNobody: true } : {}),
+      })),
+    );
   });
 
   router.get('/cases/:number', async (req, res) => {
@@ -43,7 +54,10 @@ export function casesRoutes({ cases, caseQueries, planService, now }: CasesDeps)
       throw new ApiError(404, 'not_found', 'No case with that number that you may see.');
     }
     const history = await cases.history(lookup.record.number);
-    res.json(caseDetailView(lookup.record, lookup.view, history, now()));
+    const detail = caseDetailView(lookup.record, lookup.view, history, now());
+    // The submitter's own view shows no internal steps; who could not be reached is one.
+    const nobody = lookup.view === 'full' && (await undelivered.isDeliveredToNobody(lookup.record));
+    res.json(nobody ? { ...detail, case: { ...detail.case, deliveredToNobody: true } } : detail);
   });
 
   return router;

@@ -1,5 +1,6 @@
 import { authHeaders, forgetToken, isInTeams } from '../auth/identity';
 import type {
+  AnnualReport,
   CaseDetail,
   CaseSummary,
   CommitteeSummary,
@@ -106,12 +107,17 @@ export const api = {
   committeeCases: (id: string) => json<CaseSummary[]>('GET', `${committeePath(id)}/cases`),
   caseDetail: (number: string) => json<CaseDetail>('GET', `/api/cases/${enc(number)}`),
   stats: () => json<Stats>('GET', '/api/stats'),
+  /** Without a year: this year. 403 for someone who may not see every case. */
+  annualReport: (year?: number) =>
+    json<AnnualReport>('GET', year === undefined ? '/api/annual-report' : `/api/annual-report?year=${year}`),
 };
 
 /** CSV exports; column headings and labels in the person's language. */
 export const exportPaths = {
   plan: (id: string, lang: string) => `/api/export/committees/${enc(id)}/plan.csv?lang=${enc(lang)}`,
   cases: (lang: string) => `/api/export/cases.csv?lang=${enc(lang)}`,
+  annualReport: (year: number, lang: string) =>
+    `/api/export/annual-report.csv?year=${year}&lang=${enc(lang)}`,
 };
 
 /** Fetches a CSV with the auth headers and hands it to the browser as a download. */

@@ -4,6 +4,7 @@
  */
 import type { MeasureFields as DomainMeasureFields } from '../../../bot/domain/plans/plan';
 import type {
+  AnnualReportResponse,
   CaseDetailResponse,
   CaseListItem,
   HistoryEntryDto,
@@ -32,6 +33,7 @@ export type HistoryEntry = HistoryEntryDto;
 export type CaseSummary = CaseListItem;
 export type CaseDetail = CaseDetailResponse;
 export type Stats = StatsResponse;
+export type AnnualReport = AnnualReportResponse;
 export type CountMap = Record<string, number>;
 
 /**

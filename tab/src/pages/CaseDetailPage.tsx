@@ -3,6 +3,7 @@ import { INTAKE_FORM, type AnswerValue, type FormField } from '../../../bot/doma
 import type { Lang } from '../../../bot/domain/i18n/language';
 import { api } from '../api/client';
 import type { CaseDetail } from '../api/types';
+import { DeliveredToNobodyBadge, DeliveredToNobodyNotice } from '../components/DeliveredToNobody';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDate, formatDateTime } from '../format';
 import { href } from '../router';
@@ -46,7 +47,9 @@ export function CaseDetailPage({ number }: { number: string }) {
       </h1>
       <dl className="people">
         <dt>{t.cases.state}</dt>
-        <dd>{caseStateLabel(c.state, lang)}</dd>
+        <dd>
+          {caseStateLabel(c.state, lang)} {c.deliveredToNobody && <DeliveredToNobodyBadge />}
+        </dd>
         <dt>{t.cases.forum}</dt>
         <dd>{forumLabel(c.forum, lang)}</dd>
         <dt>{t.cases.submitted}</dt>
@@ -54,6 +57,7 @@ export function CaseDetailPage({ number }: { number: string }) {
         <dt>{t.cases.submitter}</dt>
         <dd>{c.submitter.name}</dd>
       </dl>
+      {c.deliveredToNobody && <DeliveredToNobodyNotice />}
       <CaseRoutingSection routing={routingShown(c)} lang={lang} />
       <h2>{t.cases.answers}</h2>
       {INTAKE_FORM.map((section) => (

@@ -10,6 +10,7 @@ import {
 } from '@fluentui/react-components';
 import { api, ApiError } from '../api/client';
 import { caseStateLabel } from '../caseTexts';
+import { DeliveredToNobodyBadge, DeliveredToNobodyNotice } from '../components/DeliveredToNobody';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDate } from '../format';
 import { href } from '../router';
@@ -50,12 +51,15 @@ export function CommitteeCasesSection({ committeeId }: { committeeId: string }) 
                       <Link href={href.case(c.number)}>{c.number}</Link>
                     </TableCell>
                     <TableCell className="user-text">{c.title}</TableCell>
-                    <TableCell>{caseStateLabel(c.state, lang)}</TableCell>
+                    <TableCell>
+                      {caseStateLabel(c.state, lang)} {c.deliveredToNobody && <DeliveredToNobodyBadge />}
+                    </TableCell>
                     <TableCell>{formatDate(c.submittedAt, lang)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
             </Table>
+            {cases.data.some((c) => c.deliveredToNobody) && <DeliveredToNobodyNotice />}
           </div>
         ))}
     </section>

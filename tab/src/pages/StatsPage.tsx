@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  Link,
   Spinner,
   Tab,
   TabList,
@@ -19,6 +20,7 @@ import { LabeledSelect } from '../components/LabeledSelect';
 import { STATUS_ORDER } from '../components/StatusCounts';
 import { currentYear } from '../format';
 import { Panel } from '../components/Panel';
+import { href } from '../router';
 import { useLoad, useSession } from '../session';
 import { caseStateLabel } from '../caseTexts';
 import { agreementPartLabel, forumLabel } from '../texts';
@@ -32,13 +34,16 @@ function bars(map: CountMap | undefined, label: (key: string) => string): Bar[] 
 function yearsIn(stats: Stats): string[] {
   const years = new Set<string>();
   for (const y of stats.casesPerYear) years.add(String(y.year));
-  for (const c of stats.committees) for (const y of Object.keys(c.countsByYear)) years.add(y);
+  for (const c of stats.committees) {
+    // A committee's cases count in years its plan may not cover (a case of 2027 after a 2023–2026 plan).
+    for (const y of [...Object.keys(c.countsByYear), ...Object.keys(c.casesByYear ?? {})]) years.add(y);
+  }
   return [...years].sort();
 }
 
 /** Figures for the annual report: cases by forum, state and agreement part; committees' statuses. */
 export function StatsPage() {
-  const { t, lang } = useSession();
+  const { t, lang, me } = useSession();
   const stats = useLoad(() => api.stats(), []);
   const [chosenYear, setYear] = useState<string>();
   const [view, setView] = useState<'chart' | 'table'>('chart');
@@ -77,6 +82,11 @@ export function StatsPage() {
   return (
     <section aria-labelledby="stats-title" className="stats">
       <h1 id="stats-title">{t.stats.title}</h1>
+      {me.canViewAllCases && (
+        <p className="no-print">
+          <Link href={href.annualReport()}>{t.stats.annualReportLink}</Link>
+        </p>
+      )}
       <div className="filter-bar no-print">
         <LabeledSelect
           label={t.year}

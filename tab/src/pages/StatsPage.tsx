@@ -21,7 +21,7 @@ import { currentYear } from '../format';
 import { Panel } from '../components/Panel';
 import { useLoad, useSession } from '../session';
 import { caseStateLabel } from '../caseTexts';
-import { agreementPartLabel, forumLabel } from '../texts';
+import { agreementPartLabel, committeeName, forumLabel } from '../texts';
 
 function bars(map: CountMap | undefined, label: (key: string) => string): Bar[] {
   return Object.entries(map ?? {})
@@ -156,7 +156,7 @@ export function StatsPage() {
 }
 
 function CommitteeChart({ stats, year }: { stats: Stats; year: string }) {
-  const { t } = useSession();
+  const { t, lang } = useSession();
   return (
     <figure className="stacked-chart">
       <figcaption>
@@ -175,7 +175,7 @@ function CommitteeChart({ stats, year }: { stats: Stats; year: string }) {
           const total = counts ? STATUS_ORDER.reduce((n, s) => n + (counts[s] ?? 0), 0) : 0;
           return (
             <li key={c.id} className="bar-row">
-              <span className="bar-label">{c.shortName ?? c.name}</span>
+              <span className="bar-label">{committeeName(c, lang, 'short')}</span>
               <span className="status-bar" aria-hidden="true">
                 {counts &&
                   STATUS_ORDER.map((s) =>
@@ -204,7 +204,7 @@ function CommitteeChart({ stats, year }: { stats: Stats; year: string }) {
 }
 
 function CommitteeTable({ stats, year }: { stats: Stats; year: string }) {
-  const { t } = useSession();
+  const { t, lang } = useSession();
   return (
     <div className="table-scroll">
       <Table size="small">
@@ -224,7 +224,7 @@ function CommitteeTable({ stats, year }: { stats: Stats; year: string }) {
             const counts = c.countsByYear[year];
             return (
               <TableRow key={c.id}>
-                <TableCell>{c.shortName ?? c.name}</TableCell>
+                <TableCell>{committeeName(c, lang, 'short')}</TableCell>
                 {STATUS_ORDER.map((s) => (
                   <TableCell key={s} className="num">
                     {counts ? (counts[s] ?? 0) : '–'}

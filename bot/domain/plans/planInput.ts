@@ -79,10 +79,7 @@ export function year(value: unknown, firstYear: number, periodEnd: number): numb
     throw new PlanInputError('year must be a whole number.', 'year');
   }
   if (value < firstYear || value > periodEnd) {
-    throw new PlanInputError(
-      `year must be one of the plan's status years ${firstYear}-${periodEnd}.`,
-      'year',
-    );
+    throw new PlanInputError(`year must be within the plan years ${firstYear}-${periodEnd}.`, 'year');
   }
   return value;
 }

@@ -59,9 +59,7 @@ describe('tab: overview, cases, statistics and configuration in Chromium', funct
     const rehab = page.locator('[data-committee="fsu-rehabilitering"]');
     assert.match(await rehab.innerText(), /Ikkje vurdert\s*19/);
     // Seed 001's working group follows its committee, marked as its working group, not as a 13th FSU.
-    const cardIds = await page
-      .locator('.committee-card')
-      .evaluateAll((els) => els.map((el) => el.getAttribute('data-committee')));
+    const cardIds = await Promise.all((await cards.all()).map((c) => c.getAttribute('data-committee')));
     assert.equal(
       cardIds.indexOf('fsu-rehabilitering-koordinering'),
       cardIds.indexOf('fsu-rehabilitering') + 1,

@@ -7,8 +7,8 @@ import { WriteConflict, type PlanRepository, type PlanWrite } from './planReposi
  * Changes to the default plan content that a store seeded before them must get too. The seed is
  * loaded once (PlanRepository.seed), so each change here runs once per store: it is recorded by name
  * when done, and is safe to run again or on two instances at once (every write is conditioned on
- * what was read, and a lost race is re-read). People's later changes are never undone: an item
- * someone already retired or changed stays as they left it.
+ * what was read, and a lost race is re-read). Statuses people set are kept; a goal someone already
+ * retired is left alone, and a retired copy keeps its history and can be brought back.
  */
 
 /** Who the plan history names for these changes. */

@@ -21,6 +21,7 @@ import { BotDelivery } from './notifications/botDelivery';
 import { Authenticator } from './auth';
 import { createApiRouter } from './http/api/apiRouter';
 import { DEFAULT_PLANS } from './domain/plans/defaultPlans';
+import { applySeedUpdates } from './domain/plans/seedUpdates';
 import type { PlanRepository } from './domain/plans/planRepository';
 import { PlanService } from './domain/plans/planService';
 import { TablePlanRepository } from './storage/tablePlanRepository';
@@ -91,6 +92,8 @@ export async function createApp(
   const plans = new TablePlanRepository(storage.table('plans'));
   const seeded = await plans.seed(DEFAULT_PLANS, services.now());
   if (seeded.seeded) log.info('plans.seeded', { committees: seeded.committees, rows: seeded.rows });
+  const updated = await applySeedUpdates(plans, DEFAULT_PLANS, services.now());
+  if (updated.length) log.info('plans.seed_updated', { updates: updated.join(',') });
   if (config.localIdentity && config.storage.kind === 'accountUrl') {
     throw new Error('LOCAL_IDENTITY=on is refused with Azure storage (STORAGE_ACCOUNT_URL).');
   }

@@ -15,7 +15,6 @@ const outline = args.includes('--outline');
 const fileArg = args.find((a) => !a.startsWith('--'));
 const seedPath = resolve(fileArg ?? resolve(here, '../bot/domain/plans/seed/joint-action-plan.json'));
 
-const KINDS = new Set(['FSU', 'LSU', 'SSU']);
 const STATUSES = new Set(['not_assessed', 'not_started', 'in_progress', 'done']);
 const GROUPS = new Set(['children_youth', 'mental_health_substance', 'frail_elderly', 'multiple_chronic']);
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -80,9 +79,12 @@ for (const [ci, c] of seed.committees.entries()) {
   const cw = `committees[${ci}] ${c.id ?? '?'}`;
   claimId(c.id, cw);
   if (typeof c.id === 'string' && !SLUG.test(c.id)) problem(cw, `id is not a lower-case slug: ${c.id}`);
-  if (!KINDS.has(c.kind)) problem(cw, `kind must be FSU, LSU or SSU, not ${JSON.stringify(c.kind)}`);
-  checkText(`${cw} name`, c.name);
-  checkText(`${cw} shortName`, c.shortName, { required: false });
+  // One definition of each forum: its kind and names live in bot/domain/forums/forums.ts (the
+  // server refuses a seed committee that is no forum there), never in the plan content.
+  for (const field of ['kind', 'name', 'shortName']) {
+    if (field in c)
+      problem(cw, `${field} belongs to the forum definition (bot/domain/forums/forums.ts), not the seed`);
+  }
   checkText(`${cw} leader`, c.leader, { required: false });
   checkText(`${cw} deputy`, c.deputy, { required: false });
   checkText(`${cw} note`, c.note, { required: false });
@@ -92,12 +94,19 @@ for (const [ci, c] of seed.committees.entries()) {
 
   const plan = c.plan ?? {};
   checkText(`${cw} plan.title`, plan.title);
-  const { periodStart: start, periodEnd: end } = plan;
+  const { periodStart: start, periodEnd: end, firstStatusYear } = plan;
+  // Status years: from the source's first status column (where it is before the period) to the end.
+  const first = firstStatusYear ?? start;
   let years = [];
   if (!Number.isInteger(start) || !Number.isInteger(end) || start > end || start < 2000 || end > 2100) {
     problem(cw, `bad plan period ${start}-${end}`);
+  } else if (!Number.isInteger(first) || first > start || first < 2000) {
+    problem(
+      cw,
+      `bad firstStatusYear ${firstStatusYear} (before or at the period's start ${start}, or omitted)`,
+    );
   } else {
-    for (let y = start; y <= end; y++) years.push(String(y));
+    for (let y = first; y <= end; y++) years.push(String(y));
   }
   const wanted = years.join(',');
 
@@ -153,7 +162,7 @@ for (const [ci, c] of seed.committees.entries()) {
         } else {
           const keys = Object.keys(st).sort().join(',');
           if (keys !== wanted)
-            problem(mw, `statusByYear keys ${keys} do not match the plan period ${wanted}`);
+            problem(mw, `statusByYear keys ${keys} do not match the plan's status years ${wanted}`);
           for (const [y, v] of Object.entries(st)) if (!STATUSES.has(v)) problem(mw, `bad status ${y}=${v}`);
         }
         const known = new Set([
@@ -176,8 +185,8 @@ for (const [ci, c] of seed.committees.entries()) {
 
   rows.push({
     id: c.id,
-    kind: c.kind,
     period: `${start}-${end}`,
+    statusYears: years.length ? `${years[0]}-${years.at(-1)}` : '?',
     ...count,
     leader: c.leader ?? '(none, see note)',
   });
@@ -190,10 +199,11 @@ for (const [ci, c] of seed.committees.entries()) {
 if (outline) {
   const indent = (text, pad) => String(text).replace(/\n/g, `\n${pad}`);
   for (const c of seed.committees) {
-    console.log(`\n=== ${c.id} [${c.kind}] ${c.name}`);
+    console.log(`\n=== ${c.id}`);
     console.log(`    leader: ${c.leader ?? '-'}   deputy: ${c.deputy ?? '-'}`);
     if (c.note) console.log(`    note: ${indent(c.note, '          ')}`);
-    console.log(`    plan: ${c.plan?.title} (${c.plan?.periodStart}-${c.plan?.periodEnd})`);
+    const from = c.plan?.firstStatusYear ? `, status from ${c.plan.firstStatusYear}` : '';
+    console.log(`    plan: ${c.plan?.title} (${c.plan?.periodStart}-${c.plan?.periodEnd}${from})`);
     for (const g of c.plan?.mainGoals ?? []) {
       console.log(`\n  HOVUDMÅL ${g.id}\n    ${indent(g.text, '    ')}`);
       if (g.note) console.log(`    (note: ${indent(g.note, '     ')})`);
@@ -223,10 +233,12 @@ if (outline) {
 }
 
 // Report
-const header = ['committee', 'kind', 'period', 'main goals', 'sub-goals', 'measures', 'leader'];
+const header = ['committee', 'period', 'status years', 'main goals', 'sub-goals', 'measures', 'leader'];
 const table = [
   header,
-  ...rows.map((r) => [r.id, r.kind, r.period, r.mainGoals, r.subGoals, r.measures, r.leader].map(String)),
+  ...rows.map((r) =>
+    [r.id, r.period, r.statusYears, r.mainGoals, r.subGoals, r.measures, r.leader].map(String),
+  ),
   ['TOTAL', '', '', total.mainGoals, total.subGoals, total.measures, ''].map(String),
 ];
 const widths = header.map((_, i) => Math.max(...table.map((row) => row[i].length)));

@@ -1,3 +1,4 @@
+import { FORUM_DEFINITIONS, isRoutingForum, type ForumDefinition, type ForumKind } from './forums/forums';
 import type { Localized } from './i18n/language';
 
 /**
@@ -92,91 +93,34 @@ export const PRIORITY_GROUPS: ReferenceOption[] = [
   },
 ];
 
-export type ForumKind = 'partnership_meeting' | 'SSU' | 'FSU' | 'LSU';
+export type { ForumKind };
 
 export interface Forum extends ReferenceOption {
   kind: ForumKind;
+  /** The forum a working group belongs to. */
+  parent?: string;
 }
 
-const fsu = (value: string, nn: string, nb: string, en: string): Forum => ({
-  value: `fsu-${value}`,
-  kind: 'FSU',
-  label: { nn: `FSU ${nn}`, nb: `FSU ${nb}`, en: `Professional committee: ${en}` },
-});
-const lsu = (area: string): Forum => ({
-  value: `lsu-${area.toLowerCase().replace('å', 'a')}`,
-  kind: 'LSU',
-  label: { nn: `LSU ${area}`, nb: `LSU ${area}`, en: `Local committee ${area}` },
+const asOption = (f: ForumDefinition): Forum => ({
+  value: f.id,
+  kind: f.kind,
+  label: f.name,
+  ...(f.parent ? { parent: f.parent } : {}),
 });
 
 /**
- * Where a case can be handled (seed 003): the partnership meeting, the SSU, 12 FSU and 4 LSU. An FSU's
- * value is its committee id in the action plans (plans/seed), so roles per committee and a case's
- * forum name the same committee.
+ * Where a case can be handled (seed 003): the partnership meeting, the SSU, 12 FSU and 4 LSU, labelled
+ * with their official names from the one definition (forums/forums.ts). An FSU's value is its committee
+ * id in the action plans, so roles per committee and a case's forum name the same committee.
  */
-export const FORUMS: Forum[] = [
-  {
-    value: 'partnarskapsmotet',
-    kind: 'partnership_meeting',
-    label: { nn: 'Partnarskapsmøtet', nb: 'Partnerskapsmøtet', en: 'The partnership meeting' },
-  },
-  {
-    value: 'ssu',
-    kind: 'SSU',
-    label: {
-      nn: 'Strategisk samarbeidsutval (SSU)',
-      nb: 'Strategisk samarbeidsutvalg (SSU)',
-      en: 'Strategic committee (SSU)',
-    },
-  },
-  fsu('barn-og-unge', 'Barn og unge', 'Barn og unge', 'Children and young people'),
-  fsu(
-    'multisjuke-stormottakar-palliasjon',
-    'Multisjuke, stormottakarar og palliasjon',
-    'Multisyke, storbrukere og palliasjon',
-    'Multimorbidity, high users and palliative care',
-  ),
-  fsu('akuttmedisinsk-kjede', 'Akuttmedisinsk kjede', 'Akuttmedisinsk kjede', 'Acute medical chain'),
-  fsu('rehabilitering', 'Rehabilitering', 'Rehabilitering', 'Rehabilitation'),
-  fsu('behandlersamarbeid', 'Behandlarsamarbeid', 'Behandlersamarbeid', 'Clinician cooperation'),
-  fsu('helseberedskap', 'Helseberedskap', 'Helseberedskap', 'Health preparedness'),
-  fsu(
-    'psykisk-helsevern-og-rus',
-    'Psykisk helse og rus',
-    'Psykisk helse og rus',
-    'Mental health and substance use',
-  ),
-  fsu(
-    'ikt',
-    'IKT-løysingar og elektronisk samarbeid',
-    'IKT-løsninger og elektronisk samarbeid',
-    'ICT solutions and electronic cooperation',
-  ),
-  fsu(
-    'svangerskap-fodsel-barsel',
-    'Svangerskap, fødsel og barselomsorg',
-    'Svangerskap, fødsel og barselomsorg',
-    'Pregnancy, birth and postnatal care',
-  ),
-  fsu('voksenhabilitering', 'Vaksenhabilitering', 'Voksenhabilitering', 'Adult habilitation'),
-  fsu(
-    'kunnskapsoverforing-forsking-utdanning',
-    'Kunnskapsoverføring, forsking, utdanning og praksiskonsulentordninga',
-    'Kunnskapsoverføring, forskning, utdanning og praksiskonsulentordningen',
-    'Knowledge transfer, research, education and practice consultants',
-  ),
-  fsu(
-    'helsefremmende-forebyggende',
-    'Helsefremjande og førebyggjande arbeid',
-    'Helsefremmende og forebyggende arbeid',
-    'Health promotion and prevention',
-  ),
-  lsu('Ålesund'),
-  lsu('Volda'),
-  lsu('Molde'),
-  lsu('Kristiansund'),
-];
+export const FORUMS: Forum[] = FORUM_DEFINITIONS.filter(isRoutingForum).map(asOption);
 
+const ALL_FORUMS = new Map(FORUM_DEFINITIONS.map((f) => [f.id, asOption(f)]));
+
+/**
+ * Any forum by its id, a working group too (to name it); whether a case may be routed there is
+ * `FORUMS` (or `isRoutingForum`).
+ */
 export function forumByValue(value: string): Forum | undefined {
-  return FORUMS.find((f) => f.value === value);
+  return ALL_FORUMS.get(value);
 }

@@ -21,6 +21,7 @@ import {
   type PlanWrite,
   type SeedResult,
 } from '../domain/plans/planRepository';
+import { committeeIdentity } from '../domain/plans/committeeIdentity';
 import { packJson, unpackJson } from './chunkedJson';
 import { encodeKey, prefixUpperBound } from './keys';
 import { isConflict, isNotFound } from './tableErrors';
@@ -32,7 +33,8 @@ import { isConflict, isNotFound } from './tableErrors';
  *
  * Row keys: committee | goal-<id> | subgoal-<id> | measure-<id> | history-<item id>-<iso time>-<rand>
  * Item ids are the seed's `<committee>.g<n>.s<n>.m<n>`, so the id says which kind of row it is.
- * Partition `_meta` holds the marker that the default content was loaded.
+ * Partition `_meta` holds the marker that the default content was loaded, and one per one-time update
+ * of it that has run.
  */
 type Row = Record<string, unknown>;
 type Entity = Row & { partitionKey: string; rowKey: string };
@@ -40,6 +42,8 @@ type Entity = Row & { partitionKey: string; rowKey: string };
 const HISTORY_PREFIX = 'history-';
 const META_PARTITION = '_meta';
 const SEED_MARKER = 'seed-joint-action-plan';
+/** Marker rows of the one-time updates of the seeded content (domain/plans/seedUpdates.ts). */
+const SEED_UPDATE_PREFIX = 'seed-update-';
 /** Entity-group transactions hold at most 100 operations. */
 const MAX_BATCH = 100;
 
@@ -81,25 +85,36 @@ function committeeEntity(c: Committee): Entity {
     title: c.title,
     periodStart: c.periodStart,
     periodEnd: c.periodEnd,
+    ...(c.firstStatusYear !== undefined ? { firstStatusYear: c.firstStatusYear } : {}),
     order: c.order ?? 0,
     version: c.version,
   };
 }
 
+/**
+ * The stored committee row, named by its forum's definition: the name, short name and kind stored
+ * with it are only a fallback for a committee no forum defines (rows seeded before the definition
+ * carry the seed's old names, which must not show).
+ */
 function fromCommitteeEntity(row: TableEntityResult<Row>): Committee {
   const shortName = optional(row.shortName);
   const leader = optional(row.leader);
   const deputy = optional(row.deputy);
-  return {
-    id: row.id as string,
+  const id = row.id as string;
+  const identity = committeeIdentity(id) ?? {
     kind: row.committeeKind as CommitteeKind,
     name: row.name as string,
     ...(shortName ? { shortName } : {}),
+  };
+  return {
+    id,
+    ...identity,
     ...(leader ? { leader } : {}),
     ...(deputy ? { deputy } : {}),
     title: row.title as string,
     periodStart: row.periodStart as number,
     periodEnd: row.periodEnd as number,
+    ...(typeof row.firstStatusYear === 'number' ? { firstStatusYear: row.firstStatusYear } : {}),
     ...(typeof row.order === 'number' && row.order > 0 ? { order: row.order } : {}),
     version: row.version as number,
     etag: row.etag,
@@ -299,17 +314,18 @@ function seedRows(file: SeedFile): { committeeId: string; rows: Entity[] }[] {
         });
       });
     });
+    const identity = committeeIdentity(c.id);
+    if (!identity) throw new Error(`The plan seed's committee "${c.id}" is no forum`);
     rows.push(
       committeeEntity({
         id: c.id,
-        kind: c.kind,
-        name: c.name,
-        ...(c.shortName ? { shortName: c.shortName } : {}),
+        ...identity,
         ...(c.leader ? { leader: c.leader } : {}),
         ...(c.deputy ? { deputy: c.deputy } : {}),
         title: c.plan.title,
         periodStart: c.plan.periodStart,
         periodEnd: c.plan.periodEnd,
+        ...(c.plan.firstStatusYear !== undefined ? { firstStatusYear: c.plan.firstStatusYear } : {}),
         order: ci + 1,
         version: 1,
       }),
@@ -438,8 +454,29 @@ export class TablePlanRepository implements PlanRepository {
   }
 
   private async seedMarker(): Promise<boolean> {
+    return this.metaRowExists(SEED_MARKER);
+  }
+
+  seedUpdateDone(name: string): Promise<boolean> {
+    return this.metaRowExists(`${SEED_UPDATE_PREFIX}${encodeKey(name)}`);
+  }
+
+  async markSeedUpdateDone(name: string, now: Date): Promise<void> {
     try {
-      await this.table.getEntity(META_PARTITION, SEED_MARKER);
+      await this.table.createEntity({
+        partitionKey: META_PARTITION,
+        rowKey: `${SEED_UPDATE_PREFIX}${encodeKey(name)}`,
+        kind: 'seed-update',
+        at: now.toISOString(),
+      });
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+    }
+  }
+
+  private async metaRowExists(rowKey: string): Promise<boolean> {
+    try {
+      await this.table.getEntity(META_PARTITION, rowKey);
       return true;
     } catch (error) {
       if (isNotFound(error)) return false;

@@ -1,3 +1,4 @@
+import { planYears } from '../../bot/domain/plans/planModel';
 import { formatDate, formatDateTime, osloYear } from '../../bot/domain/time';
 
 /** Dates as people read them: dd.mm.yyyy in Oslo time (bot/domain/time.ts). */
@@ -7,10 +8,13 @@ export function currentYear(): number {
   return osloYear(new Date());
 }
 
-/** Committees' plan years, so the year picker offers only years some plan covers (plus `year`). */
-export function yearsOf(periods: { periodStart: number; periodEnd: number }[], year: number): number[] {
+/** Committees' status years, so the year picker offers only years some plan covers (plus `year`). */
+export function yearsOf(
+  periods: { periodStart: number; periodEnd: number; firstStatusYear?: number }[],
+  year: number,
+): number[] {
   const years = new Set<number>([year]);
-  for (const p of periods) for (let y = p.periodStart; y <= p.periodEnd; y++) years.add(y);
+  for (const p of periods) for (const y of planYears(p)) years.add(Number(y));
   return [...years].sort((a, b) => a - b);
 }
 

@@ -1,5 +1,6 @@
 import type { Lang } from '../../bot/domain/i18n/language';
-import { AGREEMENT_PARTS, FORUMS, PRIORITY_GROUPS } from '../../bot/domain/partnership';
+import { forumById } from '../../bot/domain/forums/forums';
+import { AGREEMENT_PARTS, FORUMS, forumByValue, PRIORITY_GROUPS } from '../../bot/domain/partnership';
 import type { CommitteeKind } from '../../bot/domain/plans/planModel';
 import { measureFieldLabels, measureStatusLabels, planFieldLabels } from '../../bot/domain/plans/planLabels';
 import { NATIONAL_ID_ERROR } from '../../bot/domain/i18n/nationalIdText';
@@ -47,6 +48,7 @@ const nn = {
     FSU: 'Fagleg samarbeidsutval',
     LSU: 'Lokalt samarbeidsutval',
     SSU: 'Strategisk samarbeidsutval',
+    working_group: 'Arbeidsgruppe',
   } satisfies Record<CommitteeKind, string>,
   overview: {
     title: 'Handlingsplanane til utvala',
@@ -58,6 +60,7 @@ const nn = {
     searchPlaceholder: 'Utval, leiar eller nestleiar',
     none: 'Ingen utval passar filteret.',
     open: (name: string) => `Opne handlingsplanen for ${name}`,
+    workingGroupUnder: (committee: string) => `Arbeidsgruppe under ${committee}`,
     countsFor: (year: string) => `Status for tiltaka i ${year}`,
     caseCount: (year: string, n: number) => `Saker i ${year}: ${n}`,
     shown: (n: number, total: number) => `Viser ${n} av ${total} utval`,
@@ -241,6 +244,7 @@ const nb: Texts = {
     FSU: 'Faglig samarbeidsutvalg',
     LSU: 'Lokalt samarbeidsutvalg',
     SSU: 'Strategisk samarbeidsutvalg',
+    working_group: 'Arbeidsgruppe',
   },
   overview: {
     title: 'Handlingsplanene til utvalgene',
@@ -252,6 +256,7 @@ const nb: Texts = {
     searchPlaceholder: 'Utvalg, leder eller nestleder',
     none: 'Ingen utvalg passer filteret.',
     open: (name) => `Åpne handlingsplanen for ${name}`,
+    workingGroupUnder: (committee) => `Arbeidsgruppe under ${committee}`,
     countsFor: (year) => `Status for tiltakene i ${year}`,
     caseCount: (year, n) => `Saker i ${year}: ${n}`,
     shown: (n, total) => `Viser ${n} av ${total} utvalg`,
@@ -433,6 +438,7 @@ const en: Texts = {
     FSU: 'Professional committee',
     LSU: 'Local committee',
     SSU: 'Strategic committee',
+    working_group: 'Working group',
   },
   overview: {
     title: "The committees' action plans",
@@ -444,6 +450,7 @@ const en: Texts = {
     searchPlaceholder: 'Committee, leader or deputy',
     none: 'No committee matches the filter.',
     open: (name) => `Open the action plan for ${name}`,
+    workingGroupUnder: (committee) => `Working group under ${committee}`,
     countsFor: (year) => `Status of the measures in ${year}`,
     caseCount: (year, n) => `Cases in ${year}: ${n}`,
     shown: (n, total) => `Showing ${n} of ${total} committees`,
@@ -607,7 +614,21 @@ const NONE_KEY = 'none';
 
 export function forumLabel(value: string | undefined, lang: Lang): string {
   if (!value || value === NONE_KEY) return texts(lang).cases.noForum;
-  return FORUMS.find((f) => f.value === value)?.label[lang] ?? value;
+  return forumByValue(value)?.label[lang] ?? value;
+}
+
+/**
+ * A committee's name in the tab's language, from the one forum definition (bot/domain/forums); the
+ * short name where space is tight. A committee no forum defines keeps the name the API gave.
+ */
+export function committeeName(
+  c: { id: string; name: string; shortName?: string },
+  lang: Lang,
+  length: 'full' | 'short' = 'full',
+): string {
+  const forum = forumById(c.id);
+  if (!forum) return length === 'short' ? (c.shortName ?? c.name) : c.name;
+  return length === 'short' ? forum.shortName[lang] : forum.name[lang];
 }
 
 export function agreementPartLabel(value: string, lang: Lang): string {

@@ -185,7 +185,13 @@ describe('tab API: cases, exports and statistics', () => {
     assert.equal(answer.status, 200);
     const rows = parseCsv(answer.text);
     assert.deepEqual(rows[0]!.slice(0, 3), ['Hovudmål', 'Delmål', 'Tiltak']);
-    assert.deepEqual(rows[0]!.slice(-4), ['Status 2023', 'Status 2024', 'Status 2025', 'Status 2026']);
+    assert.deepEqual(rows[0]!.slice(-5), [
+      'Status 2022',
+      'Status 2023',
+      'Status 2024',
+      'Status 2025',
+      'Status 2026',
+    ]);
     assert.equal(rows.length, measures.length + 1);
     measures.forEach((m, i) => {
       const expected = /^[=+\-@]/.test(m.text) ? `'${m.text}` : m.text;

@@ -45,7 +45,7 @@ describe('tab API: exports in the reader’s language, the overview year, and pe
 
   it('the cases CSV names the forum and the file in the language asked for', async () => {
     const nn = await call(bot, 'GET', '/api/export/cases.csv?lang=nn', secretariat);
-    assert.match(nn.text, /"FSU Rehabilitering"/);
+    assert.match(nn.text, /"Fagleg samarbeidsutval for Rehabilitering"/);
     assert.ok(!nn.text.includes('"fsu-rehabilitering"'), 'no internal forum id');
     const en = await call(bot, 'GET', '/api/export/cases.csv?lang=en', secretariat);
     assert.match(en.headers.get('content-disposition') ?? '', /filename="cases.csv"/);

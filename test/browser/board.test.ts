@@ -56,10 +56,11 @@ describe('tab: action-plan board in Chromium', function () {
     await page.getByRole('heading', { level: 2, name: new RegExp(GOAL_TEXT.slice(0, 40)) }).waitFor();
     assert.match(await measureCard(page).innerText(), /Lage felles retningsliner/);
     assert.ok((await measureCard(page).textContent())?.includes(MEASURE_TEXT));
-    // One chip per year of the period 2023-2026, with its label (not only a colour).
+    // One chip per status year, 2022 (the joint plan's first status column) to 2026, with its label
+    // (not only a colour).
     const chips = measureCard(page).locator('.year-status');
-    assert.equal(await chips.count(), 4);
-    assert.match(await chips.first().innerText(), /2023[\s\S]*Ikkje vurdert/);
+    assert.equal(await chips.count(), 5);
+    assert.match(await chips.first().innerText(), /2022[\s\S]*Ikkje vurdert/);
     // Local identity mode is announced.
     await page.getByText('Lokal identitetsmodus – berre for utvikling').waitFor();
     await page.close();

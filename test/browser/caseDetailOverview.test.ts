@@ -159,7 +159,9 @@ describe('tab: Norwegian dates, the case outcome, the overview year and names in
     await picker.waitFor();
     const options = await picker.locator('option').allInnerTexts();
     assert.ok(
-      options.some((o) => o.includes('Nora Namnlaus – Leiar i utvalet (FSU Rehabilitering)')),
+      options.some((o) =>
+        o.includes('Nora Namnlaus – Leiar i utvalet (Fagleg samarbeidsutval for Rehabilitering)'),
+      ),
       options.join('\n'),
     );
     assert.ok(

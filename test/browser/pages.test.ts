@@ -57,7 +57,15 @@ describe('tab: overview, cases, statistics and configuration in Chromium', funct
     await cards.first().waitFor();
     assert.equal(await cards.count(), 13);
     const rehab = page.locator('[data-committee="fsu-rehabilitering"]');
-    assert.match(await rehab.innerText(), /Ikkje vurdert\s*39/);
+    assert.match(await rehab.innerText(), /Ikkje vurdert\s*19/);
+    // Seed 001's working group follows its committee, marked as its working group, not as a 13th FSU.
+    const cardIds = await Promise.all((await cards.all()).map((c) => c.getAttribute('data-committee')));
+    assert.equal(
+      cardIds.indexOf('fsu-rehabilitering-koordinering'),
+      cardIds.indexOf('fsu-rehabilitering') + 1,
+    );
+    const group = page.locator('[data-committee="fsu-rehabilitering-koordinering"]');
+    assert.match(await group.innerText(), /Arbeidsgruppe under Fagleg samarbeidsutval for Rehabilitering/);
 
     await page.getByLabel('Søk').fill('voksenhab');
     assert.equal(await cards.count(), 1);
@@ -176,7 +184,7 @@ describe('tab: overview, cases, statistics and configuration in Chromium', funct
     await page.getByRole('tab', { name: 'Tabell' }).click();
     const table = page.locator('table', { hasText: 'Rehabilitering' }).first();
     await table.waitFor();
-    assert.match(await table.innerText(), /Rehabilitering\s+0\s+0\s+0\s+39\s+39/);
+    assert.match(await table.innerText(), /Rehabilitering\s+0\s+0\s+0\s+19\s+19/);
     await page.close();
 
     // Someone who may not see all cases gets the committee figures only.

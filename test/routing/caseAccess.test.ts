@@ -162,7 +162,7 @@ describe('case access: every card action first decides who may see the case', ()
     const own = await world.users.submitter.execute('refresh', { caseNumber: number });
     const text = allText(own.body.value);
     assert.ok(text.includes(REFERENCE_CASE.title));
-    assert.match(text, /FSU IKT/, 'where the case is handled');
+    assert.match(text, /samarbeidsutvalg? for IKT-l/, 'where the case is handled');
     // The reason the case went there is told to the submitter (as the notification does) ...
     assert.ok(text.includes('Intern merknad frå SSU'));
     // ... but not the proposal before it, nor who approved.

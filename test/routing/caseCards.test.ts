@@ -138,7 +138,7 @@ describe('case card templates (adaptive-cards/case-card.json, case-message.json)
       'Sak 2026-007',
       'Avgjort',
       'Sak 39/22',
-      'FSU IKT-løysingar',
+      'Fagleg samarbeidsutval for IKT-løysingar',
       'LSU Volda',
       'Vanleg tekst',
     ]) {

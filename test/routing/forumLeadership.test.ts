@@ -120,7 +120,9 @@ describe("routing through /api/messages: a routed case reaches the forum's leade
       // The submitter hears of it (in bokmål), and the secretariat's copy of the card shows it.
       assert.match(
         textOf(world.posted('submitter')),
-        new RegExp(`Saken din ${number} er behandlet i FSU Rehabilitering[\\s\\S]*Sak 39/22`),
+        new RegExp(
+          `Saken din ${number} er behandlet i Faglig samarbeidsutvalg for Rehabilitering[\\s\\S]*Sak 39/22`,
+        ),
       );
       assert.match(allText(world.updated('secretariat').at(-1)), /Sak 39\/22/);
     });

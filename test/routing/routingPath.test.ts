@@ -65,7 +65,7 @@ describe('routing through /api/messages: submit → propose → approve → outc
       const card = lastCard(world.posted(who));
       assertValidCard(card, `${who} card`);
       assert.deepEqual(verbsOf(card).sort(), ['approve', 'changeForum', 'refresh']);
-      assert.match(JSON.stringify(card), /FSU Rehabilitering/);
+      assert.match(JSON.stringify(card), /Fagleg samarbeidsutval for Rehabilitering/);
     }
 
     // The deputy approves: one approval routes the case (ROUTING_APPROVALS_REQUIRED=1).
@@ -110,8 +110,12 @@ describe('routing through /api/messages: submit → propose → approve → outc
     const at = (pattern: RegExp) => texts.findIndex((t) => pattern.test(t));
     const receipt = at(new RegExp(`Saken er mottatt – saksnummer ${number}`));
     const liveCard = at(new RegExp(`Sak ${number}[\\s\\S]*Trekk saken tilbake`));
-    const routed = at(new RegExp(`Saken din ${number} skal behandles i FSU Rehabilitering`));
-    const outcome = at(new RegExp(`Saken din ${number} er behandlet i FSU Rehabilitering`));
+    const routed = at(
+      new RegExp(`Saken din ${number} skal behandles i Faglig samarbeidsutvalg for Rehabilitering`),
+    );
+    const outcome = at(
+      new RegExp(`Saken din ${number} er behandlet i Faglig samarbeidsutvalg for Rehabilitering`),
+    );
     assert.ok(
       receipt >= 0 && liveCard > receipt && routed > liveCard && outcome > routed,
       `order: ${[receipt, liveCard, routed, outcome].join(',')}`,

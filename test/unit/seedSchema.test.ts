@@ -28,6 +28,17 @@ const BROKEN: [string, (file: ReturnType<typeof copy>) => void, RegExp][] = [
   ['a misspelt field', (f) => (firstMeasure(f).responsibel = 'x'), /responsibel/],
   ['an empty measure text', (f) => (firstMeasure(f).text = '  '), /text/],
   ['a committee id used twice', (f) => (f.committees[1]!.id = f.committees[0]!.id), /used twice/],
+  ['a committee that is no forum', (f) => (f.committees[0]!.id = 'fsu-ukjent'), /is no forum/],
+  [
+    'a committee name of its own (names are the forum definition’s)',
+    (f) => ((f.committees[0] as Record<string, unknown>).name = 'FSU Barn og unge'),
+    /name/,
+  ],
+  [
+    'a measure without the 2022 status column of the joint plan',
+    (f) => delete (firstMeasure(f).statusByYear as Record<string, string>)['2022'],
+    /needs exactly the years 2022,2023,2024,2025,2026/,
+  ],
 ];
 
 describe('default plan content: parsed by a schema', () => {

@@ -1,5 +1,11 @@
 import type { Person } from '../person';
-import type { CommitteeKind, MeasureStatus, PriorityGroup } from './planModel';
+import {
+  firstStatusYear,
+  planYears,
+  type CommitteeKind,
+  type MeasureStatus,
+  type PriorityGroup,
+} from './planModel';
 
 /**
  * The stored action-plan model (what storage holds and the API returns), as opposed to the seed
@@ -12,15 +18,21 @@ import type { CommitteeKind, MeasureStatus, PriorityGroup } from './planModel';
  */
 export interface Committee {
   id: string;
+  /** Kind and names come from the forum definition (forums/forums.ts), not from what is stored. */
   kind: CommitteeKind;
+  /** The official name in nynorsk. */
   name: string;
   shortName?: string;
+  /** The committee a working group works under. */
+  parentId?: string;
   leader?: string;
   deputy?: string;
   /** The plan's title, e.g. "Felles handlingsplan for Helsefellesskap Møre og Romsdal 2023-2026". */
   title: string;
   periodStart: number;
   periodEnd: number;
+  /** Where statuses start before the period (see SeedPlan.firstStatusYear). */
+  firstStatusYear?: number;
   /** Place in lists (the source's order); committees without one come last. */
   order?: number;
   /** Bumped by every structural change (add, edit, move, retire); status changes leave it alone. */
@@ -154,10 +166,10 @@ function activeMeasures(plan: Plan): MeasureRecord[] {
   return result;
 }
 
-/** Status counts of the active measures for one year; a year outside the period counts nothing. */
+/** Status counts of the active measures for one year; a year without a status column counts nothing. */
 export function countsForYear(plan: Plan, year: number): StatusCounts {
   const counts = emptyCounts();
-  if (year < plan.committee.periodStart || year > plan.committee.periodEnd) return counts;
+  if (year < firstStatusYear(plan.committee) || year > plan.committee.periodEnd) return counts;
   for (const measure of activeMeasures(plan)) {
     const status = measure.statusByYear[String(year)] ?? 'not_assessed';
     counts[status]++;
@@ -167,9 +179,7 @@ export function countsForYear(plan: Plan, year: number): StatusCounts {
 
 export function countsByYear(plan: Plan): Record<string, StatusCounts> {
   const result: Record<string, StatusCounts> = {};
-  for (let y = plan.committee.periodStart; y <= plan.committee.periodEnd; y++) {
-    result[String(y)] = countsForYear(plan, y);
-  }
+  for (const year of planYears(plan.committee)) result[year] = countsForYear(plan, Number(year));
   return result;
 }
 

@@ -73,12 +73,13 @@ export function status(value: unknown): MeasureStatus {
   return value as MeasureStatus;
 }
 
-export function year(value: unknown, periodStart: number, periodEnd: number): number {
+/** A status year: from the plan's first status year to the end of its period. */
+export function year(value: unknown, firstYear: number, periodEnd: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value)) {
     throw new PlanInputError('year must be a whole number.', 'year');
   }
-  if (value < periodStart || value > periodEnd) {
-    throw new PlanInputError(`year must be within the plan period ${periodStart}-${periodEnd}.`, 'year');
+  if (value < firstYear || value > periodEnd) {
+    throw new PlanInputError(`year must be within the plan years ${firstYear}-${periodEnd}.`, 'year');
   }
   return value;
 }

@@ -45,7 +45,8 @@ export const MEASURE_STATUSES: readonly MeasureStatus[] = [
   'done',
 ];
 
-export type CommitteeKind = 'FSU' | 'LSU' | 'SSU';
+/** The kinds of forum that keep an action plan (forums/forums.ts names each committee). */
+export type CommitteeKind = 'FSU' | 'LSU' | 'SSU' | 'working_group';
 
 export interface SeedMeasure {
   /** Stable id, unique in the whole file: `<committee>.g<n>.s<n>.m<n>`. */
@@ -63,7 +64,7 @@ export interface SeedMeasure {
   /** Måleverktøy. */
   measuringTool?: string;
   priorityGroups: PriorityGroup[];
-  /** One key per year of the plan period ("2023", "2024", ...), no more, no less. */
+  /** One key per status year of the plan (`planYears`: "2022", "2023", ...), no more, no less. */
   statusByYear: Record<string, MeasureStatus>;
   /**
    * Reviewer-facing note on how the entry was reconstructed from the flattened PDF text.
@@ -98,17 +99,21 @@ export interface SeedPlan {
   periodStart: number;
   /** Last year of the plan period (inclusive). */
   periodEnd: number;
+  /**
+   * The first year with a status column, where the source's status columns start before the period
+   * (seed 002: period 2023-2026, columns 2022, 2023, 2024); else the period's first year.
+   */
+  firstStatusYear?: number;
   mainGoals: SeedMainGoal[];
 }
 
+/**
+ * A committee's plan content. Its kind and names are not here: they come from the forum definition
+ * (forums/forums.ts), and the id must be one of its forums.
+ */
 export interface SeedCommittee {
-  /** Stable slug, e.g. 'fsu-rehabilitering'. */
+  /** A forum id, e.g. 'fsu-rehabilitering'. */
   id: string;
-  kind: CommitteeKind;
-  /** Name in nynorsk as in the source, e.g. "Fagleg samarbeidsutval for Rehabilitering". */
-  name: string;
-  /** Short label for lists and tabs, e.g. "Rehabilitering". */
-  shortName?: string;
   /** Leiar, as published. */
   leader?: string;
   /** Nestleiar, as published. */
@@ -124,9 +129,17 @@ export interface SeedFile {
   committees: SeedCommittee[];
 }
 
-/** The years of a plan period as statusByYear keys, e.g. 2023..2026 → ["2023", ..., "2026"]. */
-export function planYears(plan: Pick<SeedPlan, 'periodStart' | 'periodEnd'>): string[] {
+/**
+ * The years a plan keeps a status for, as statusByYear keys: from the first status column (or the
+ * period's start) to the period's end, e.g. 2022..2026 → ["2022", ..., "2026"].
+ */
+export function planYears(plan: Pick<SeedPlan, 'periodStart' | 'periodEnd' | 'firstStatusYear'>): string[] {
   const years: string[] = [];
-  for (let y = plan.periodStart; y <= plan.periodEnd; y++) years.push(String(y));
+  for (let y = firstStatusYear(plan); y <= plan.periodEnd; y++) years.push(String(y));
   return years;
+}
+
+/** The first year a plan keeps a status for. */
+export function firstStatusYear(plan: Pick<SeedPlan, 'periodStart' | 'firstStatusYear'>): number {
+  return Math.min(plan.firstStatusYear ?? plan.periodStart, plan.periodStart);
 }

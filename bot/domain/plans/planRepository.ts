@@ -40,4 +40,8 @@ export interface PlanRepository {
   write(committeeId: string, write: PlanWrite): Promise<void>;
   /** Loads the default content unless it was loaded before. Idempotent and safe to run concurrently. */
   seed(file: SeedFile, now: Date): Promise<SeedResult>;
+  /** Whether the named one-time update of the seeded content (seedUpdates.ts) has run in this store. */
+  seedUpdateDone(name: string): Promise<boolean>;
+  /** Records that it has; recording it twice is harmless. */
+  markSeedUpdateDone(name: string, now: Date): Promise<void>;
 }

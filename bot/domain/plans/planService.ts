@@ -1,3 +1,4 @@
+import { underParents } from '../forums/forums';
 import { allowed, authorize } from '../roles/authorize';
 import type { Action } from '../roles/roles';
 import type { RoleRepository } from '../roles/roleRepository';
@@ -21,7 +22,7 @@ import {
 import type { Person } from '../person';
 import * as input from './planInput';
 import { LIMITS, PlanInputError } from './planInput';
-import { planYears } from './planModel';
+import { firstStatusYear, planYears } from './planModel';
 import { WriteConflict, type PlanRepository, type PlanWrite } from './planRepository';
 
 /** The committee or item does not exist. */
@@ -83,16 +84,16 @@ export class PlanService {
    */
   async overview(requestedYear?: number): Promise<PlanOverview[]> {
     const current = osloYear(this.deps.now());
-    const plans = await this.deps.plans.allPlans();
+    const plans = await this.allPlans();
     return plans.map((plan) => {
       const year = requestedYear ?? clampYear(plan.committee, current);
       return { plan, year, counts: countsForYear(plan, year), latestStatusYear: latestStatusYear(plan) };
     });
   }
 
-  /** Every committee with its whole plan (the statistics). */
-  allPlans(): Promise<Plan[]> {
-    return this.deps.plans.allPlans();
+  /** Every committee with its whole plan (the statistics), a working group right after its committee. */
+  async allPlans(): Promise<Plan[]> {
+    return underParents(await this.deps.plans.allPlans(), (plan) => plan.committee.id);
   }
 
   /** A committee's whole plan; PlanNotFound for an unknown committee. */
@@ -142,7 +143,7 @@ export class PlanService {
     await this.authorize(actor, 'plan.update_status', committeeId, measureId);
     const fields = input.requireObject(body);
     input.onlyFields(fields, ['year', 'status', 'comment', 'etag']);
-    const year = input.year(fields.year, committee.periodStart, committee.periodEnd);
+    const year = input.year(fields.year, firstStatusYear(committee), committee.periodEnd);
     const to = input.status(fields.status);
     const comment = input.text(fields.comment, 'comment', LIMITS.comment, false);
     const etag = input.etag(fields.etag);

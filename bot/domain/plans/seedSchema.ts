@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { committeeIdentity } from './committeeIdentity';
 import { MEASURE_STATUSES, PRIORITY_GROUPS, planYears, type SeedFile } from './planModel';
 
 /**
@@ -30,11 +31,14 @@ const plan = z
     title: text,
     periodStart: z.number().int().min(2000).max(2100),
     periodEnd: z.number().int().min(2000).max(2100),
+    firstStatusYear: z.number().int().min(2000).max(2100).optional(),
     mainGoals: z.array(mainGoal),
   })
   .superRefine((p, ctx) => {
     if (p.periodEnd < p.periodStart)
       ctx.addIssue({ code: 'custom', message: 'periodEnd before periodStart' });
+    if (p.firstStatusYear !== undefined && p.firstStatusYear > p.periodStart)
+      ctx.addIssue({ code: 'custom', message: 'firstStatusYear after periodStart (omit it instead)' });
     const years = planYears(p).join(',');
     p.mainGoals.forEach((g, gi) =>
       g.subGoals.forEach((s, si) =>
@@ -51,11 +55,11 @@ const plan = z
     );
   });
 
+/** Plan content only: the committee's kind and names are the forum definition's, so the seed has none. */
 const committee = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
-  kind: z.enum(['FSU', 'LSU', 'SSU']),
-  name: text,
-  shortName: optional,
+  id: z.string().refine((id) => committeeIdentity(id) !== undefined, {
+    message: 'is no forum with a plan in bot/domain/forums/forums.ts',
+  }),
   leader: optional,
   deputy: optional,
   note: optional,

@@ -3,6 +3,8 @@
  * ('*') or held for one committee (its id, e.g. 'fsu-rehabilitering'). This module is the one
  * authorisation rule of the app: the bot's card actions and the tab's API both ask `can()`.
  */
+import { forumById, type LeadershipRole } from '../forums/forums';
+
 export const ROLE_NAMES = [
   'admin',
   'secretariat_leader',
@@ -74,8 +76,6 @@ const GLOBAL_RULES: Record<Action, readonly RoleName[]> = {
 
 /** The forum id of the SSU: its leadership is the global SSU roles, not roles held for a committee. */
 export const SSU_FORUM = 'ssu';
-/** The partnership meeting as a forum: the secretariat prepares and follows up its cases. */
-export const PARTNERSHIP_MEETING_FORUM = 'partnarskapsmotet';
 
 const COMMITTEE_RULES: Partial<Record<Action, readonly RoleName[]>> = {
   // The committee here is the forum the case is routed to (forum ids are committee ids).
@@ -107,18 +107,18 @@ export function isValidAssignment(role: RoleName, scope: string): boolean {
   return COMMITTEE_ROLES.includes(role) ? scope !== GLOBAL_SCOPE && scope.length > 0 : scope === GLOBAL_SCOPE;
 }
 
-/** The role (and where it is held) that makes someone part of a forum's leadership. */
-export interface LeadershipRole {
-  role: RoleName;
-  scope: string;
-}
+export type { LeadershipRole };
 
 /**
- * Who leads a forum, to be given its cases: an FSU's or LSU's leader and deputy (roles held for the
- * forum's id), the SSU's leader and deputy, and for the partnership meeting the secretariat.
+ * Who leads a forum, to be given its cases, as its definition says (forums/forums.ts): an FSU's or
+ * LSU's leader and deputy (roles held for the forum's id), the SSU's leader and deputy, and for the
+ * partnership meeting the secretariat. A committee id without a definition is led like an FSU.
  */
 export function forumLeadershipRoles(forum: string): LeadershipRole[] {
-  if (forum === SSU_FORUM) return SSU_LEADERSHIP.map((role) => ({ role, scope: GLOBAL_SCOPE }));
-  if (forum === PARTNERSHIP_MEETING_FORUM) return SECRETARIAT.map((role) => ({ role, scope: GLOBAL_SCOPE }));
-  return (['committee_leader', 'committee_deputy'] as const).map((role) => ({ role, scope: forum }));
+  return [
+    ...(forumById(forum)?.leadership ?? [
+      { role: 'committee_leader', scope: forum },
+      { role: 'committee_deputy', scope: forum },
+    ]),
+  ];
 }

@@ -2,7 +2,7 @@ import type { CaseRecord, CaseRouting, CaseState, CaseTransition } from '../case
 import { canTransition } from '../cases/caseModel';
 import type { Person } from '../person';
 import { containsNationalId } from '../form/nationalId';
-import { forumByValue } from '../partnership';
+import { FORUMS } from '../partnership';
 import type { Action } from '../roles/roles';
 import {
   BEFORE_ROUTING,
@@ -105,7 +105,7 @@ class Checker {
 
   forum(field: string): string {
     const value = this.requiredValue(field);
-    if (value !== '' && !forumByValue(value)) this.errors.push({ field, code: 'forum' });
+    if (value !== '' && !FORUMS.some((f) => f.value === value)) this.errors.push({ field, code: 'forum' });
     return value;
   }
 

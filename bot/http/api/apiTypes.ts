@@ -8,7 +8,7 @@ import type { SubmitterRouting } from '../../domain/cases/submitterView';
 export type MeasureStatus = 'not_assessed' | 'not_started' | 'in_progress' | 'done';
 export type PriorityGroup =
   'children_youth' | 'mental_health_substance' | 'frail_elderly' | 'multiple_chronic';
-export type CommitteeKind = 'FSU' | 'LSU' | 'SSU';
+export type CommitteeKind = 'FSU' | 'LSU' | 'SSU' | 'working_group';
 
 export interface ApiErrorBody {
   error: string;
@@ -52,12 +52,17 @@ export interface StatusCounts {
 export interface CommitteeDto {
   id: string;
   kind: CommitteeKind;
+  /** The official name (nynorsk) from the forum definition; the tab names it in its own language. */
   name: string;
   shortName?: string;
+  /** A working group's committee. */
+  parentId?: string;
   leader?: string;
   deputy?: string;
   periodStart: number;
   periodEnd: number;
+  /** Where statuses start before the period (the joint plan's 2022 column); else periodStart. */
+  firstStatusYear?: number;
   priorityGroups: PriorityGroup[];
 }
 
@@ -110,6 +115,7 @@ export interface PlanResponse {
     title: string;
     periodStart: number;
     periodEnd: number;
+    firstStatusYear?: number;
     version: number;
     mainGoals: (GoalDto & { subGoals: (SubGoalDto & { measures: MeasureDto[] })[] })[];
   };

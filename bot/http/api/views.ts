@@ -16,10 +16,12 @@ export function committeeView(committee: Committee, plan?: Plan) {
     kind: committee.kind,
     name: committee.name,
     ...(committee.shortName ? { shortName: committee.shortName } : {}),
+    ...(committee.parentId ? { parentId: committee.parentId } : {}),
     ...(committee.leader ? { leader: committee.leader } : {}),
     ...(committee.deputy ? { deputy: committee.deputy } : {}),
     periodStart: committee.periodStart,
     periodEnd: committee.periodEnd,
+    ...(committee.firstStatusYear !== undefined ? { firstStatusYear: committee.firstStatusYear } : {}),
     ...(plan ? { priorityGroups: priorityGroupsOf(plan, PRIORITY_GROUPS) } : {}),
   };
 }
@@ -60,6 +62,9 @@ export function planView(plan: Plan) {
     title: plan.committee.title,
     periodStart: plan.committee.periodStart,
     periodEnd: plan.committee.periodEnd,
+    ...(plan.committee.firstStatusYear !== undefined
+      ? { firstStatusYear: plan.committee.firstStatusYear }
+      : {}),
     version: plan.committee.version,
     mainGoals: plan.mainGoals.map((goal) => ({
       ...itemView(goal),

@@ -12,6 +12,7 @@ import { CommitteeCasesSection } from './CommitteeCasesSection';
 import { GoalSection } from './GoalSection';
 import { ItemEditorDialog } from './ItemEditorDialog';
 import { StatusDialog } from './StatusDialog';
+import { committeeName } from '../texts';
 
 function replaceMeasure(data: PlanResponse, measure: Measure): PlanResponse {
   return {
@@ -76,7 +77,7 @@ export function BoardPage({ committeeId }: { committeeId: string }) {
         <p className="no-print">
           <Link href={href.overview()}>← {t.board.back}</Link>
         </p>
-        <h1 id="board-title">{committee.name}</h1>
+        <h1 id="board-title">{committeeName(committee, lang)}</h1>
         <p className="plan-title user-text">{data.plan.title}</p>
         <dl className="people">
           {committee.leader && (

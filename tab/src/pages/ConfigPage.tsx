@@ -9,6 +9,8 @@ import { href } from '../router';
 import { useLoad, useSession } from '../session';
 import { registerConfigSave, setConfigValid, type TabConfig } from '../teamsHost';
 import type { CommitteeSummary } from '../api/types';
+import { committeeName, type Texts } from '../texts';
+import type { Lang } from '../../../bot/domain/i18n/language';
 
 function tabConfig(c: CommitteeSummary): TabConfig {
   return {
@@ -18,9 +20,15 @@ function tabConfig(c: CommitteeSummary): TabConfig {
   };
 }
 
+/** "FSU Rehabilitering"; a working group by its own kind word, so it is not taken for a 13th FSU. */
+function committeeOption(c: CommitteeSummary, lang: Lang, t: Texts): string {
+  const kind = c.kind === 'working_group' ? t.committeeKind.working_group : c.kind;
+  return `${kind} ${committeeName(c, lang, 'short')}`;
+}
+
 /** The channel tab's configuration page: the team picks its committee. */
 export function ConfigPage() {
-  const { t } = useSession();
+  const { t, lang } = useSession();
   const committees = useLoad(() => api.committees(currentYear()), []);
   const [chosenId, setChosenId] = useState('');
   const chosenRef = useRef<CommitteeSummary | undefined>(undefined);
@@ -50,13 +58,13 @@ export function ConfigPage() {
           testId="config-committee"
           options={[
             { value: '', label: t.config.choose },
-            ...committees.data.map((c) => ({ value: c.id, label: `${c.kind} ${c.shortName ?? c.name}` })),
+            ...committees.data.map((c) => ({ value: c.id, label: committeeOption(c, lang, t) })),
           ]}
         />
       )}
       {chosen && (
         <div role="status">
-          <p>{t.config.chosen(chosen.name)}</p>
+          <p>{t.config.chosen(committeeName(chosen, lang))}</p>
           {isInTeams() ? (
             <p className="muted">{t.config.teamsHint}</p>
           ) : (

@@ -11,7 +11,8 @@ import { currentYear, includesText, yearsOf } from '../format';
 import { href } from '../router';
 import { Panel } from '../components/Panel';
 import { useLoad, useSession } from '../session';
-import { PRIORITY_GROUPS } from '../texts';
+import { forumById } from '../../../bot/domain/forums/forums';
+import { committeeName, PRIORITY_GROUPS } from '../texts';
 
 /** Personal tab: every committee's status counts for a year, with filters, each opening its board. */
 export function OverviewPage() {
@@ -36,9 +37,9 @@ export function OverviewPage() {
         (c) =>
           (!group || (c.priorityGroups as string[]).includes(group)) &&
           (!status || (c.counts[status as MeasureStatus] ?? 0) > 0) &&
-          includesText([c.name, c.shortName, c.leader, c.deputy, c.kind], query),
+          includesText([c.name, c.shortName, committeeName(c, lang), c.leader, c.deputy, c.kind], query),
       ),
-    [all, group, status, query],
+    [all, group, status, query, lang],
   );
 
   return (
@@ -114,18 +115,22 @@ function openingYear(committees: CommitteeSummary[]): number {
 }
 
 function CommitteeCard({ committee: c, year }: { committee: CommitteeSummary; year: number }) {
-  const { t } = useSession();
-  const inPeriod = year >= c.periodStart && year <= c.periodEnd;
+  const { t, lang } = useSession();
+  const inPeriod = year >= (c.firstStatusYear ?? c.periodStart) && year <= c.periodEnd;
+  const name = committeeName(c, lang, 'short');
+  // A working group sits right after its committee (the API's order) and says whose it is.
+  const parent = c.parentId ? forumById(c.parentId) : undefined;
   return (
-    <Panel className="committee-card" data-committee={c.id}>
+    <Panel className={parent ? 'committee-card working-group' : 'committee-card'} data-committee={c.id}>
       <h2 className="card-title">
-        <Link href={href.board(c.id)} aria-label={t.overview.open(c.shortName ?? c.name)}>
-          {c.shortName ?? c.name}
+        <Link href={href.board(c.id)} aria-label={t.overview.open(name)}>
+          {name}
         </Link>
       </h2>
+      {parent && <p className="muted">{t.overview.workingGroupUnder(parent.name[lang])}</p>}
       <div className="card-meta">
         <Badge appearance="outline" color="informative" title={t.committeeKind[c.kind]}>
-          {c.kind}
+          {c.kind === 'working_group' ? t.committeeKind.working_group : c.kind}
         </Badge>
         <span>
           {t.board.period} {c.periodStart}–{c.periodEnd}

@@ -7,7 +7,7 @@ import { StatusChip } from '../components/StatusChip';
 import { formatDate } from '../format';
 import { href } from '../router';
 import { useLoad, useSession } from '../session';
-import { priorityGroupLabel } from '../texts';
+import { committeeName, priorityGroupLabel } from '../texts';
 import { visible } from './boardContext';
 import { taskRows } from './MeasureCard';
 
@@ -28,7 +28,7 @@ export function PrintPage({ committeeId }: { committeeId: string }) {
           {t.print.print}
         </Button>
       </div>
-      <h1 id="print-title">{committee.name}</h1>
+      <h1 id="print-title">{committeeName(committee, lang)}</h1>
       <p className="user-text">{p.title}</p>
       <p className="muted">
         {[

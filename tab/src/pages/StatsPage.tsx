@@ -23,7 +23,7 @@ import { Panel } from '../components/Panel';
 import { href } from '../router';
 import { useLoad, useSession } from '../session';
 import { caseStateLabel } from '../caseTexts';
-import { agreementPartLabel, forumLabel } from '../texts';
+import { agreementPartLabel, committeeName, forumLabel } from '../texts';
 
 function bars(map: CountMap | undefined, label: (key: string) => string): Bar[] {
   return Object.entries(map ?? {})
@@ -166,7 +166,7 @@ export function StatsPage() {
 }
 
 function CommitteeChart({ stats, year }: { stats: Stats; year: string }) {
-  const { t } = useSession();
+  const { t, lang } = useSession();
   return (
     <figure className="stacked-chart">
       <figcaption>
@@ -185,7 +185,7 @@ function CommitteeChart({ stats, year }: { stats: Stats; year: string }) {
           const total = counts ? STATUS_ORDER.reduce((n, s) => n + (counts[s] ?? 0), 0) : 0;
           return (
             <li key={c.id} className="bar-row">
-              <span className="bar-label">{c.shortName ?? c.name}</span>
+              <span className="bar-label">{committeeName(c, lang, 'short')}</span>
               <span className="status-bar" aria-hidden="true">
                 {counts &&
                   STATUS_ORDER.map((s) =>
@@ -214,7 +214,7 @@ function CommitteeChart({ stats, year }: { stats: Stats; year: string }) {
 }
 
 function CommitteeTable({ stats, year }: { stats: Stats; year: string }) {
-  const { t } = useSession();
+  const { t, lang } = useSession();
   return (
     <div className="table-scroll">
       <Table size="small">
@@ -234,7 +234,7 @@ function CommitteeTable({ stats, year }: { stats: Stats; year: string }) {
             const counts = c.countsByYear[year];
             return (
               <TableRow key={c.id}>
-                <TableCell>{c.shortName ?? c.name}</TableCell>
+                <TableCell>{committeeName(c, lang, 'short')}</TableCell>
                 {STATUS_ORDER.map((s) => (
                   <TableCell key={s} className="num">
                     {counts ? (counts[s] ?? 0) : '–'}

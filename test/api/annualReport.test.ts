@@ -121,7 +121,7 @@ describe("tab API: the SSU's annual report", () => {
     const rows = csvRows(nb.text);
     assert.deepEqual(rows[0], ['År', 'Prioritert pasientgruppe', 'Hva', 'Forum', 'Status', 'Antall']);
     assert.ok(
-      rows.some((r) => r.join('|') === '2026|Barn og unge|Sak|FSU Rehabilitering|Fordelt til utvalg|1'),
+      rows.some((r) => r.join('|') === '2026|Barn og unge|Sak|Faglig samarbeidsutvalg for Rehabilitering|Fordelt til utvalg|1'),
       rows.map((r) => r.join('|')).join('\n'),
     );
     assert.ok(rows.some((r) => r.join('|') === '2026|Uten prioritert pasientgruppe|Sak||Mottatt|1'));

@@ -94,7 +94,7 @@ describe("tab: the SSU's annual report and the undelivered mark in Chromium", fu
     // Motteken, Under vurdering, Fordelt til utval, Avgjort, Returnert, Trekt tilbake, Totalt.
     assert.deepEqual(frail.split('\t').slice(1), ['0', '0', '1', '0', '0', '0', '1']);
     const byForum = page.getByRole('table', { name: 'Saker etter forum og status: Skrøpelege eldre' });
-    assert.match(await byForum.innerText(), /FSU Rehabilitering\s+0\s+0\s+1\s+0\s+0\s+0\s+1/);
+    assert.match(await byForum.innerText(), /Fagleg samarbeidsutval for Rehabilitering\s+0\s+0\s+1\s+0\s+0\s+0\s+1/);
 
     const violations = await seriousViolations(page);
     assert.deepEqual(violations, [], describeViolations(violations));

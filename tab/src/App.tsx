@@ -9,6 +9,7 @@ import {
 } from '@fluentui/react-components';
 import type { Lang } from '../../bot/domain/i18n/language';
 import { connectHost, type HostInfo } from './auth/identity';
+import { followDeepLink } from './deepLink';
 import { Shell } from './Shell';
 import { initialLang, rememberLang, themeFromUrl } from './preferences';
 import { onThemeChange, themeName, type ThemeName } from './teamsHost';
@@ -29,6 +30,7 @@ export function App() {
     let active = true;
     void connectHost().then((info) => {
       if (!active) return;
+      followDeepLink(info.subPageId);
       setHost(info);
       setLang(initialLang(info.locale));
       if (!themeFromUrl()) {

@@ -20,6 +20,8 @@ export async function onThemeChange(handler: (theme: ThemeName) => void): Promis
 export interface TabConfig {
   entityId: string;
   contentUrl: string;
+  /** Where "open in browser" goes. */
+  websiteUrl: string;
   suggestedDisplayName: string;
 }
 

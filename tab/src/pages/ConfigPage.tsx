@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, Spinner } from '@fluentui/react-components';
+import { subEntityId } from '../../../bot/domain/tabTarget';
 import { api } from '../api/client';
 import { isInTeams } from '../auth/identity';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -9,12 +10,19 @@ import { href } from '../router';
 import { useLoad, useSession } from '../session';
 import { registerConfigSave, setConfigValid, type TabConfig } from '../teamsHost';
 import type { CommitteeSummary } from '../api/types';
+import type { Texts } from '../texts';
 
-function tabConfig(c: CommitteeSummary): TabConfig {
+/**
+ * What Teams saves for the channel tab: it opens straight on the committee's board (its stable hash
+ * route), in Teams and, from the tab's "open in browser", outside it too.
+ */
+function tabConfig(c: CommitteeSummary, t: Texts): TabConfig {
+  const boardUrl = `${window.location.origin}${window.location.pathname}${href.board(c.id)}`;
   return {
-    entityId: c.id,
-    contentUrl: `${window.location.origin}/tab/index.html#/board/${encodeURIComponent(c.id)}`,
-    suggestedDisplayName: `Handlingsplan ${c.shortName ?? c.name}`.slice(0, 100),
+    entityId: subEntityId({ kind: 'board', committeeId: c.id }),
+    contentUrl: boardUrl,
+    websiteUrl: boardUrl,
+    suggestedDisplayName: t.config.tabName(c.shortName ?? c.name).slice(0, 100),
   };
 }
 
@@ -26,9 +34,13 @@ export function ConfigPage() {
   const chosenRef = useRef<CommitteeSummary | undefined>(undefined);
   const chosen = committees.data?.find((c) => c.id === chosenId);
   chosenRef.current = chosen;
+  const textsRef = useRef(t);
+  textsRef.current = t;
 
   useEffect(() => {
-    void registerConfigSave(() => (chosenRef.current ? tabConfig(chosenRef.current) : undefined));
+    void registerConfigSave(() =>
+      chosenRef.current ? tabConfig(chosenRef.current, textsRef.current) : undefined,
+    );
   }, []);
 
   useEffect(() => {

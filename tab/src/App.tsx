@@ -9,10 +9,9 @@ import {
 } from '@fluentui/react-components';
 import type { Lang } from '../../bot/domain/i18n/language';
 import { connectHost, type HostInfo } from './auth/identity';
-import { followDeepLink } from './deepLink';
 import { Shell } from './Shell';
 import { initialLang, rememberLang, themeFromUrl } from './preferences';
-import { onThemeChange, themeName, type ThemeName } from './teamsHost';
+import { followDeepLink, onThemeChange, themeName, type ThemeName } from './teamsHost';
 import { texts } from './texts';
 
 const THEMES: Record<ThemeName, Theme> = {

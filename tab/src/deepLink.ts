@@ -28,16 +28,3 @@ export function deepLinkHash(subPageId: string | undefined): string | undefined 
   const target = parseSubEntityId(subPageId);
   return target ? hashFor(target) : OVERVIEW;
 }
-
-/**
- * Before the first page renders: goes to the deep link's place, replacing the history entry so
- * Back does not return to the page the tab's URL named. Returns whether it moved.
- */
-export function followDeepLink(subPageId: string | undefined): boolean {
-  const hash = deepLinkHash(subPageId);
-  if (hash === undefined || hash === window.location.hash) return false;
-  const url = new URL(window.location.href);
-  url.hash = hash;
-  window.history.replaceState(window.history.state, '', url);
-  return true;
-}

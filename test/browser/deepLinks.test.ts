@@ -3,7 +3,8 @@ import { tabDeepLink } from '../../bot/cards/tabDeepLink';
 import type { CaseRecord } from '../../bot/domain/cases/caseModel';
 import { submitCase } from '../../bot/domain/cases/submitCase';
 import type { Person } from '../../bot/domain/person';
-import { TestIssuer } from '../api/apiSupport';
+import type { CommitteeSummary } from '../../bot/http/api/apiTypes';
+import { TestIssuer, call } from '../api/apiSupport';
 import { REFERENCE_STORED } from '../fixtures/referenceCase';
 import { RunningBot } from '../support/botHarness';
 import { testConfig } from '../support/globalAzurite';
@@ -110,6 +111,37 @@ describe('tab in (a stand-in for) Teams: deep links, the channel tab, stable URL
     );
     await teams.tab().locator('h1#board-title').waitFor();
     assert.equal(new URL(teams.tab().url()).hash, `#/board/${REHAB}`);
+    assert.deepEqual(errorsOf(teams), []);
+    await teams.page.close();
+  });
+
+  it("the channel tab's configuration page saves the chosen committee's board with Teams", async () => {
+    const committees = await call<CommitteeSummary[]>(bot, 'GET', '/api/committees', { token });
+    const rehab = committees.body.find((c) => c.id === REHAB)!;
+    const teams = await openInFakeTeams(
+      browser,
+      bot,
+      '/tab/index.html#/config',
+      { frameContext: 'settings' },
+      token,
+    );
+    await teams.tab().getByTestId('config-committee').selectOption(REHAB);
+    await teams.tab().getByRole('status').waitFor();
+    assert.deepEqual((await teams.argsOf('settings.setValidityState')).at(-1), [true]);
+
+    await teams.save();
+    await teams.page.waitForFunction('window.teamsCalls.some((c) => c.func === "settings.save.success")');
+    const boardUrl = `${bot.url}/tab/index.html#/board/${REHAB}`;
+    assert.deepEqual(await teams.argsOf('settings.setSettings'), [
+      [
+        {
+          entityId: `board:${REHAB}`,
+          contentUrl: boardUrl,
+          websiteUrl: boardUrl,
+          suggestedDisplayName: `Handlingsplan ${rehab.shortName ?? rehab.name}`,
+        },
+      ],
+    ]);
     assert.deepEqual(errorsOf(teams), []);
     await teams.page.close();
   });

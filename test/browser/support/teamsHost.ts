@@ -12,7 +12,9 @@ import type { TabBrowser } from './tabBrowser';
 /** What Teams tells the tab about where it was opened (teams-js v1 context names). */
 export interface FakeTeamsContext {
   /** The tab's entity id: a static tab's (`myCases`) or the channel tab's saved one (`board:<id>`). */
-  entityId: string;
+  entityId?: string;
+  /** `settings` for a configurable tab's configuration page; `content` (default) for the tab itself. */
+  frameContext?: 'content' | 'settings';
   /** The deep link's sub-entity id, if the tab was opened by one. */
   subEntityId?: string;
   locale?: string;
@@ -24,6 +26,10 @@ export interface FakeTeams {
   tab: () => Frame;
   /** The teams-js calls the tab made, in order. */
   calls: () => Promise<string[]>;
+  /** The arguments of the tab's calls of one function, in order. */
+  argsOf: (func: string) => Promise<unknown[][]>;
+  /** Selects Teams' "Save" on a configuration page. */
+  save: () => Promise<void>;
 }
 
 const HOST_PATH = '/fake-teams-host.html';
@@ -50,13 +56,15 @@ const frame = document.getElementById('tab');
 window.addEventListener('message', (event) => {
   const message = event.data;
   if (event.source !== frame.contentWindow || !message || typeof message.func !== 'string') return;
-  window.teamsCalls.push(message.func);
+  window.teamsCalls.push({ func: message.func, args: message.args });
   const reply = (args) =>
     frame.contentWindow.postMessage({ id: message.id, uuidAsString: message.uuidAsString, args }, '*');
-  if (message.func === 'initialize') reply(['content', 'web', data.runtime, '2.0.0']);
+  if (message.func === 'initialize') reply([data.context.frameContext, 'web', data.runtime, '2.0.0']);
   else if (message.func === 'getContext') reply([data.context]);
   else if (message.func === 'authentication.getAuthToken') reply([true, data.token]);
+  else if (message.func === 'settings.setSettings') reply([true]);
 });
+window.saveTab = () => frame.contentWindow.postMessage({ func: 'settings.save', args: [{}] }, '*');
 frame.src = data.tabPath;
 </script>
 </body></html>`;
@@ -78,11 +86,11 @@ export async function openInFakeTeams(
   page.on('pageerror', (error) => errors.push(error.message));
   (page as Page & { errors?: string[] }).errors = errors;
   const legacyContext = {
-    entityId: context.entityId,
+    ...(context.entityId !== undefined ? { entityId: context.entityId } : {}),
     ...(context.subEntityId !== undefined ? { subEntityId: context.subEntityId } : {}),
     locale: context.locale ?? 'nn-no',
     theme: 'default',
-    frameContext: 'content',
+    frameContext: context.frameContext ?? 'content',
     hostClientType: 'web',
     hostName: 'Teams',
   };
@@ -98,6 +106,11 @@ export async function openInFakeTeams(
   return {
     page,
     tab,
-    calls: () => page.evaluate<string[]>('window.teamsCalls'),
+    calls: () => page.evaluate<string[]>('window.teamsCalls.map((c) => c.func)'),
+    argsOf: (func) =>
+      page.evaluate<unknown[][]>(
+        `window.teamsCalls.filter((c) => c.func === ${JSON.stringify(func)}).map((c) => c.args)`,
+      ),
+    save: () => page.evaluate<void>('window.saveTab()'),
   };
 }

@@ -101,21 +101,7 @@ describe('tab in (a stand-in for) Teams: deep links, the channel tab, stable URL
     });
   }
 
-  it("the channel tab opens straight on its committee's board (no sub-entity id: the saved URL decides)", async () => {
-    const teams = await openInFakeTeams(
-      browser,
-      bot,
-      `/tab/index.html#/board/${REHAB}`,
-      { entityId: `board:${REHAB}` },
-      token,
-    );
-    await teams.tab().locator('h1#board-title').waitFor();
-    assert.equal(new URL(teams.tab().url()).hash, `#/board/${REHAB}`);
-    assert.deepEqual(errorsOf(teams), []);
-    await teams.page.close();
-  });
-
-  it("the channel tab's configuration page saves the chosen committee's board with Teams", async () => {
+  it("the channel tab's configuration page saves the committee's board with Teams; the tab opens on it", async () => {
     const committees = await call<CommitteeSummary[]>(bot, 'GET', '/api/committees', { token });
     const rehab = committees.body.find((c) => c.id === REHAB)!;
     const teams = await openInFakeTeams(
@@ -144,6 +130,19 @@ describe('tab in (a stand-in for) Teams: deep links, the channel tab, stable URL
     ]);
     assert.deepEqual(errorsOf(teams), []);
     await teams.page.close();
+
+    // Teams then opens the channel tab at the saved URL with the saved entity id: straight on the board.
+    const channel = await openInFakeTeams(
+      browser,
+      bot,
+      new URL(boardUrl).pathname + new URL(boardUrl).hash,
+      { entityId: `board:${REHAB}` },
+      token,
+    );
+    await channel.tab().locator('h1#board-title').waitFor();
+    assert.equal(new URL(channel.tab().url()).hash, `#/board/${REHAB}`);
+    assert.deepEqual(errorsOf(channel), []);
+    await channel.page.close();
   });
 
   it('outside Teams the hash routes are the stable URLs: a reload keeps the page', async () => {

@@ -38,6 +38,8 @@ export interface AppConfig {
   sso?: SsoConfig;
   /** LOCAL_IDENTITY=on: loopback requests may name their person in a header. Never with Azure storage. */
   localIdentity?: boolean;
+  /** TEAMS_APP_ID: the app's id in Teams, for deep links into the tab; absent: cards carry no such link. */
+  teamsAppId?: string;
   /** Routing cards, notifications and reminders; see routingConfigFrom. */
   routing: RoutingConfig;
   /** The public intake page at /skjema (WEB_*); see publicFormConfigFrom. Absent: the defaults. */
@@ -150,6 +152,8 @@ export interface SsoConfig {
   jwksUri: string;
 }
 
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
 /** SSO_CLIENT_ID and SSO_TENANT_ID together switch SSO on; SSO_APP_ID_URI and SSO_JWKS_URI are optional. */
 function ssoConfigFrom(env: Env): SsoConfig | undefined {
   const clientId = env.SSO_CLIENT_ID?.trim() ?? '';
@@ -162,8 +166,7 @@ function ssoConfigFrom(env: Env): SsoConfig | undefined {
     return undefined;
   }
   if (!clientId || !tenantId) throw new ConfigError('Set both SSO_CLIENT_ID and SSO_TENANT_ID, or neither.');
-  const guid = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-  if (!guid.test(tenantId)) throw new ConfigError('SSO_TENANT_ID must be the tenant id (a GUID).');
+  if (!GUID.test(tenantId)) throw new ConfigError('SSO_TENANT_ID must be the tenant id (a GUID).');
   if (jwksUri && !LOOPBACK_OR_HTTPS.test(jwksUri)) {
     throw new ConfigError('SSO_JWKS_URI must be an https:// URL (http only on loopback, for tests).');
   }
@@ -187,6 +190,14 @@ function localIdentityFrom(env: Env): boolean {
     );
   }
   return true;
+}
+
+/** TEAMS_APP_ID: a GUID (the manifest's id, or the organisation catalogue's id once published there). */
+function teamsAppIdFrom(env: Env): string | undefined {
+  const id = optionalText(env, 'TEAMS_APP_ID');
+  if (!id) return undefined;
+  if (!GUID.test(id)) throw new ConfigError('TEAMS_APP_ID must be the Teams app id (a GUID).');
+  return id;
 }
 
 type Env = Record<string, string | undefined>;
@@ -245,6 +256,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (tablePrefix && !/^[A-Za-z][A-Za-z0-9]{0,20}$/.test(tablePrefix)) {
     throw new ConfigError('TABLE_PREFIX must start with a letter and hold at most 21 letters or digits.');
   }
+  const teamsAppId = teamsAppIdFrom(env);
   return {
     port: intFrom(env, 'PORT', 3978, 0, 65535),
     storage: storageConfigFrom(env),
@@ -265,6 +277,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     sso: ssoConfigFrom(env),
     localIdentity: localIdentityFrom(env),
+    ...(teamsAppId ? { teamsAppId } : {}),
     routing: routingConfigFrom(env),
     publicForm: publicFormConfigFrom(env),
   };

@@ -66,6 +66,9 @@ param ssoClientId string
 @description('Tenant id of that Entra app; defaults to the tenant of this deployment.')
 param ssoTenantId string = tenant().tenantId
 
+@description('TEAMS_APP_ID: the app\'s id in Teams (written by teamsApp/create), for the case cards\' deep links into the tab; empty: no such link.')
+param teamsAppId string = ''
+
 // BOOTSTRAP_*: Entra object ids (comma-separated) granted a role on every start; `none` or empty: nobody.
 @description('Comma-separated Entra object ids of the first app administrators.')
 param bootstrapAdmins string = ''
@@ -348,6 +351,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     SSO_CLIENT_ID: ssoClientId
     SSO_TENANT_ID: ssoTenantId
     SSO_APP_ID_URI: 'api://${webApp.properties.defaultHostName}/${ssoClientId}'
+    // Deep links from the cards into the tab ("Opne i fana").
+    TEAMS_APP_ID: teamsAppId
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
     // Local authentication is off (DisableLocalAuth): the agent signs in with the identity.
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'

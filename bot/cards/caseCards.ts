@@ -20,6 +20,7 @@ import { formatDate } from '../domain/time';
 import { isWebSubmitter } from '../domain/webIntake/webSubmitter';
 import { cardBytes, expandCard } from './cardTemplates';
 import { FORM_INPUT_IDS, JUSTIFICATION_FORM_IDS, type JustificationForm } from './caseCardContract';
+import { tabDeepLink } from './tabDeepLink';
 import { verbatim } from './verbatim';
 
 /** Teams refuses a message over about 28 KB; above this the texts on the card are shortened. */
@@ -68,6 +69,8 @@ export interface CaseCardOptions {
   /** Teams user ids (29:...) whose copy refreshes automatically to their own view. */
   refreshUserIds?: string[];
   approvalsRequired: number;
+  /** The app's id in Teams (TEAMS_APP_ID): the card then links to the case in the tab. */
+  teamsAppId?: string;
 }
 
 const STATE_STYLE: Record<CaseState, string> = {
@@ -406,6 +409,10 @@ export function caseCard(
         title: verbatim(`${justifications.left + i + 1}. ${preview(j.text[lang], CHOICE_CHARS)}`),
         value: j.id,
       })),
+      tabLink: {
+        title: r.openInTab,
+        url: opts.teamsAppId ? tabDeepLink(opts.teamsAppId, { kind: 'case', number: record.number }) : '',
+      },
       answersNote: level >= 1 ? r.shortened : '',
       answers: answerList(record, lang, level >= 3 ? SHORT_CHARS : level >= 1 ? PREVIEW_CHARS : undefined),
       labels: {

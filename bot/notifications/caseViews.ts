@@ -27,6 +27,8 @@ export class CaseViews {
       refs: ConversationRefRepository;
       justifications: JustificationRepository;
       approvalsRequired: number;
+      /** TEAMS_APP_ID: the cards link to the case in the tab; absent: no such link. */
+      teamsAppId?: string;
     },
   ) {}
 
@@ -98,7 +100,10 @@ export class CaseViews {
   async card(
     record: CaseRecord,
     viewer: CaseViewer | undefined,
-    opts: Omit<CaseCardOptions, 'approvalsRequired' | 'justifications' | 'refreshUserIds'> = {},
+    opts: Omit<
+      CaseCardOptions,
+      'approvalsRequired' | 'justifications' | 'refreshUserIds' | 'teamsAppId'
+    > = {},
     lang: Lang = 'nn',
   ): Promise<Record<string, unknown>> {
     if (!viewer) return noAccessCard(lang);
@@ -111,6 +116,7 @@ export class CaseViews {
       ...opts,
       justifications,
       refreshUserIds,
+      ...(this.deps.teamsAppId ? { teamsAppId: this.deps.teamsAppId } : {}),
       // As the case service counts them: never more than there are SSU leaders and deputies.
       approvalsRequired: approvalsNeeded(this.deps.approvalsRequired, (await this.holders(SSU_ROLES)).length),
     });

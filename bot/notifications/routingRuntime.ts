@@ -62,6 +62,7 @@ export function createRouting(
     refs: conversationRefs,
     justifications,
     approvalsRequired: settings.approvalsRequired,
+    ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}),
   });
   const channel = settings.secretariatChannel;
   const renderer = new NotificationRenderer({

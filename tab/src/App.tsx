@@ -11,7 +11,7 @@ import type { Lang } from '../../bot/domain/i18n/language';
 import { connectHost, type HostInfo } from './auth/identity';
 import { Shell } from './Shell';
 import { initialLang, rememberLang, themeFromUrl } from './preferences';
-import { onThemeChange, themeName, type ThemeName } from './teamsHost';
+import { followDeepLink, onThemeChange, themeName, type ThemeName } from './teamsHost';
 import { texts } from './texts';
 
 const THEMES: Record<ThemeName, Theme> = {
@@ -29,6 +29,7 @@ export function App() {
     let active = true;
     void connectHost().then((info) => {
       if (!active) return;
+      followDeepLink(info.subPageId);
       setHost(info);
       setLang(initialLang(info.locale));
       if (!themeFromUrl()) {

@@ -1,7 +1,8 @@
 import { app, pages } from '@microsoft/teams-js';
 import { connectHost } from './auth/identity';
+import { deepLinkHash } from './deepLink';
 
-/** Teams features besides sign-in: the live theme and the channel tab's configuration page. */
+/** Teams features besides sign-in: the live theme, deep links and the channel tab's configuration page. */
 
 export type ThemeName = 'default' | 'dark' | 'contrast';
 
@@ -20,6 +21,8 @@ export async function onThemeChange(handler: (theme: ThemeName) => void): Promis
 export interface TabConfig {
   entityId: string;
   contentUrl: string;
+  /** Where "open in browser" goes. */
+  websiteUrl: string;
   suggestedDisplayName: string;
 }
 
@@ -46,4 +49,16 @@ export async function registerConfigSave(current: () => TabConfig | undefined): 
 
 export function setConfigValid(valid: boolean): void {
   if (app.isInitialized()) pages.config.setValidityState(valid);
+}
+
+/**
+ * Before the first page renders: goes to the deep link's place, replacing the history entry so
+ * Back does not return to the page the tab's URL named.
+ */
+export function followDeepLink(subPageId: string | undefined): void {
+  const hash = deepLinkHash(subPageId);
+  if (hash === undefined || hash === window.location.hash) return;
+  const url = new URL(window.location.href);
+  url.hash = hash;
+  window.history.replaceState(window.history.state, '', url);
 }

@@ -195,6 +195,7 @@ const nn = {
     teamsHint: 'Trykk «Lagre» i Teams for å leggje til fana.',
     browserHint: 'Utanfor Teams: opne handlingsplanen med lenkja.',
     open: 'Opne handlingsplanen',
+    tabName: (committee: string) => `Handlingsplan ${committee}`,
   },
   print: {
     print: 'Skriv ut',
@@ -391,6 +392,7 @@ const nb: Texts = {
     teamsHint: 'Trykk «Lagre» i Teams for å legge til fanen.',
     browserHint: 'Utenfor Teams: åpne handlingsplanen med lenken.',
     open: 'Åpne handlingsplanen',
+    tabName: (committee) => `Handlingsplan ${committee}`,
   },
   print: {
     print: 'Skriv ut',
@@ -587,6 +589,7 @@ const en: Texts = {
     teamsHint: 'Select "Save" in Teams to add the tab.',
     browserHint: 'Outside Teams: open the action plan with the link.',
     open: 'Open the action plan',
+    tabName: (committee) => `Action plan ${committee}`,
   },
   print: {
     print: 'Print',

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManifestUtil } from '@microsoft/app-manifest';
+import { PERSONAL_TAB_ENTITY_IDS } from '../../bot/cards/tabDeepLink';
 import { createZip } from '../../scripts/lib/zip';
 import { encodePng, renderColorIcon, renderOutlineIcon, BRAND_COLOR } from '../../scripts/make-icons';
 import {
@@ -224,6 +225,24 @@ describe('app package', function () {
           { languageTag: 'en', file: 'en.json' },
         ],
       });
+    });
+
+    it("has the personal tabs the deep links open, and a channel tab set up by the tab's own config page", function () {
+      const m = filledManifest();
+      const tab = `${SAMPLE.TAB_ENDPOINT}/tab/index.html`;
+      for (const [entityId, route] of [
+        [PERSONAL_TAB_ENTITY_IDS.cases, '#/cases'],
+        [PERSONAL_TAB_ENTITY_IDS.plans, '#/overview'],
+      ]) {
+        const staticTab = m.staticTabs.find((t) => t.entityId === entityId);
+        assert.equal(staticTab?.contentUrl, `${tab}${route}`, entityId);
+        assert.deepEqual(staticTab?.scopes, ['personal'], entityId);
+      }
+      // The channel tab's content URL is saved by the config page (pages.config.setConfig) on the
+      // tab's own host, which must be a valid domain for Teams to load it.
+      const [channelTab] = m.configurableTabs as { configurationUrl: string }[];
+      assert.equal(channelTab!.configurationUrl, `${tab}#/config`);
+      assert.ok(m.validDomains.includes(new URL(channelTab!.configurationUrl).host));
     });
 
     it('relies on no draft-04-only schema keyword that ajv 8 would read differently', function () {

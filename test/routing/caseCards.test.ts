@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { caseCard, caseMessageCard, type CaseViewer } from '../../bot/cards/caseCards';
 import { cardBytes } from '../../bot/cards/cardTemplates';
+import { tabDeepLink } from '../../bot/cards/tabDeepLink';
 import { CASE_STATES, type CaseRecord, type CaseTransition } from '../../bot/domain/cases/caseModel';
 import { LONG_TEXT_MAX } from '../../bot/domain/form/intakeForm';
 import { LANGUAGES } from '../../bot/domain/i18n/language';
@@ -81,6 +82,21 @@ const VIEWERS: Omit<CaseViewer, 'lang'>[] = [
   { secretariat: false, ssuLeadership: false, forumLeadership: false, submitter: false, view: 'full' },
 ];
 
+/** The card's "open in the tab" buttons, wherever they are (the minutes link is another OpenUrl). */
+function tabLinks(card: Record<string, unknown>): unknown[] {
+  const found: unknown[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const action = node as { type?: string; url?: string };
+    if (action.type === 'Action.OpenUrl' && action.url?.startsWith('https://teams.microsoft.com/l/entity/'))
+      found.push(node);
+    Object.values(node).forEach(walk);
+  };
+  walk(card);
+  return found;
+}
+
 const justifications = DEFAULT_JUSTIFICATIONS.map((j) => ({ ...j, updatedBy: 'x', updatedAt: 'x' }));
 
 describe('case card templates (adaptive-cards/case-card.json, case-message.json)', () => {
@@ -156,6 +172,57 @@ describe('case card templates (adaptive-cards/case-card.json, case-message.json)
     );
     assert.ok(cardBytes(card) < 28_000, `${cardBytes(card)} bytes`);
     assertValidCard(card, 'long');
+  });
+
+  it('links to the case in the tab ("Opne i fana") when the Teams app id is set, for every role, in each language', () => {
+    const appId = '0b5b6f1e-3c1a-4b8e-9f41-1d2a3b4c5d6e';
+    const expected = tabDeepLink(appId, { kind: 'case', number: '2026-007' });
+    const titles = { nn: 'Opne i fana', nb: 'Åpne i fanen', en: 'Open in the tab' };
+    for (const lang of LANGUAGES) {
+      for (const viewer of VIEWERS) {
+        for (const state of ['submitted', 'decided'] as const) {
+          const name = `${state}/${lang}/${JSON.stringify(viewer)}`;
+          const card = caseCard(
+            hostileCase(state),
+            history,
+            { lang, ...viewer },
+            {
+              approvalsRequired: 1,
+              justifications,
+              teamsAppId: appId,
+            },
+          );
+          assertValidCard(card, name);
+          assert.deepEqual(
+            tabLinks(card),
+            [{ type: 'Action.OpenUrl', title: titles[lang], url: expected }],
+            name,
+          );
+        }
+      }
+    }
+  });
+
+  it('has no tab link without the Teams app id (locally), and keeps it when the card is shortened', () => {
+    const card = caseCard(
+      hostileCase('submitted'),
+      history,
+      { lang: 'nn', ...VIEWERS[0]! },
+      { approvalsRequired: 1 },
+    );
+    assert.deepEqual(tabLinks(card), []);
+    const long = 'æøå '.repeat(LONG_TEXT_MAX / 4);
+    const shortened = caseCard(
+      hostileCase('submitted', long),
+      [],
+      { lang: 'nn', ...VIEWERS[0]! },
+      {
+        approvalsRequired: 1,
+        teamsAppId: '0b5b6f1e-3c1a-4b8e-9f41-1d2a3b4c5d6e',
+      },
+    );
+    assert.ok(cardBytes(shortened) < 28_000, `${cardBytes(shortened)} bytes`);
+    assert.equal(tabLinks(shortened).length, 1, 'the whole case is in the tab: the link stays');
   });
 
   it('the notification card: valid, hostile text verbatim, the link a button', () => {

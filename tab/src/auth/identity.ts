@@ -18,6 +18,8 @@ export interface HostInfo {
   locale?: string;
   /** Teams' theme: "default", "dark", "contrast". */
   theme?: string;
+  /** The sub-entity id of the deep link that opened the tab (page.subPageId), e.g. "case:2026-001". */
+  subPageId?: string;
 }
 
 export interface LocalIdentity {
@@ -65,7 +67,13 @@ async function detectHost(): Promise<HostInfo> {
   app.notifySuccess().catch(() => undefined);
   try {
     const context = await withTimeout(app.getContext(), TEAMS_TIMEOUT_MS);
-    return { inTeams: true, locale: context.app.locale, theme: context.app.theme };
+    const subPageId = context.page.subPageId;
+    return {
+      inTeams: true,
+      locale: context.app.locale,
+      theme: context.app.theme,
+      ...(subPageId ? { subPageId } : {}),
+    };
   } catch {
     return { inTeams: true };
   }

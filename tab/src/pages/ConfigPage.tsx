@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, Spinner } from '@fluentui/react-components';
+import { subEntityId } from '../../../bot/domain/tabTarget';
 import { api } from '../api/client';
 import { isInTeams } from '../auth/identity';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -12,11 +13,17 @@ import type { CommitteeSummary } from '../api/types';
 import { committeeName, type Texts } from '../texts';
 import type { Lang } from '../../../bot/domain/i18n/language';
 
-function tabConfig(c: CommitteeSummary): TabConfig {
+/**
+ * What Teams saves for the channel tab: it opens straight on the committee's board (its stable hash
+ * route), in Teams and, from the tab's "open in browser", outside it too.
+ */
+function tabConfig(c: CommitteeSummary, lang: Lang, t: Texts): TabConfig {
+  const boardUrl = `${window.location.origin}${window.location.pathname}${href.board(c.id)}`;
   return {
-    entityId: c.id,
-    contentUrl: `${window.location.origin}/tab/index.html#/board/${encodeURIComponent(c.id)}`,
-    suggestedDisplayName: `Handlingsplan ${c.shortName ?? c.name}`.slice(0, 100),
+    entityId: subEntityId({ kind: 'board', committeeId: c.id }),
+    contentUrl: boardUrl,
+    websiteUrl: boardUrl,
+    suggestedDisplayName: t.config.tabName(committeeName(c, lang, 'short')).slice(0, 100),
   };
 }
 
@@ -34,9 +41,13 @@ export function ConfigPage() {
   const chosenRef = useRef<CommitteeSummary | undefined>(undefined);
   const chosen = committees.data?.find((c) => c.id === chosenId);
   chosenRef.current = chosen;
+  const textsRef = useRef({ t, lang });
+  textsRef.current = { t, lang };
 
   useEffect(() => {
-    void registerConfigSave(() => (chosenRef.current ? tabConfig(chosenRef.current) : undefined));
+    void registerConfigSave(() =>
+      chosenRef.current ? tabConfig(chosenRef.current, textsRef.current.lang, textsRef.current.t) : undefined,
+    );
   }, []);
 
   useEffect(() => {

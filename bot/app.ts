@@ -24,6 +24,8 @@ import { DEFAULT_PLANS } from './domain/plans/defaultPlans';
 import type { PlanRepository } from './domain/plans/planRepository';
 import { PlanService } from './domain/plans/planService';
 import { TablePlanRepository } from './storage/tablePlanRepository';
+import { TableCaseLinkRepository } from './storage/tableCaseLinkRepository';
+import { CaseLinkService } from './domain/caseLinks/caseLinkService';
 import { publicFormConfigFrom } from './config';
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import { withWebEmail } from './domain/webIntake/webEmail';
@@ -99,9 +101,20 @@ export async function createApp(
     roles: services.roles,
   });
   auth.announce(log);
+  const planService = new PlanService({ plans, roles: services.roles, now: services.now });
+  const caseLinks = new CaseLinkService({
+    links: new TableCaseLinkRepository(storage.table('caseLinks')),
+    cases: services.cases,
+    caseQueries: services.caseQueries,
+    roles: services.roles,
+    plans,
+    planService,
+    now: services.now,
+  });
   const api = createApiRouter({
     auth,
-    planService: new PlanService({ plans, roles: services.roles, now: services.now }),
+    planService,
+    caseLinks,
     roles: services.roles,
     cases: services.cases,
     caseQueries: services.caseQueries,

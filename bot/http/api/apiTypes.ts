@@ -100,6 +100,23 @@ export interface MeasureDto extends ItemBase {
   measuringTool?: string;
   priorityGroups: PriorityGroup[];
   statusByYear: Record<string, MeasureStatus>;
+  /** The cases linked to the measure that the reader may see. */
+  cases?: LinkedCaseDto[];
+}
+
+/** A case linked to a measure, as the board shows it (state: the case's state id). */
+export interface LinkedCaseDto {
+  number: string;
+  title: string;
+  state: string;
+}
+
+/** A measure a case led to, as the case shows it (measureId is '' in the submitter's own view). */
+export interface LinkedMeasureDto {
+  committeeId: string;
+  committeeName: string;
+  measureId: string;
+  text: string;
 }
 
 export type ApiItem = GoalDto | SubGoalDto | MeasureDto;
@@ -119,7 +136,7 @@ export interface PlanResponse {
 export interface HistoryEntryDto {
   at: string;
   by: { id: string; name: string };
-  kind: 'status' | 'edit' | 'add' | 'retire' | 'reorder';
+  kind: 'status' | 'edit' | 'add' | 'retire' | 'reorder' | 'case_linked' | 'case_unlinked';
   year?: number;
   from?: string;
   to?: string;
@@ -159,6 +176,8 @@ export interface CaseDetailResponse {
     withdrawn?: SubmitterRouting['withdrawn'];
     outcome?: SubmitterRouting['outcome'];
   };
+  /** The measures of the committees' plans the case is linked to. */
+  measures?: LinkedMeasureDto[];
   history: {
     seq: number;
     at: string;

@@ -1,4 +1,5 @@
 import express from 'express';
+import type { CaseLinkService } from '../../domain/caseLinks/caseLinkService';
 import type { CaseQueries } from '../../domain/cases/caseAccess';
 import type { CaseRepository } from '../../domain/cases/caseRepository';
 import type { PlanService } from '../../domain/plans/planService';
@@ -13,11 +14,13 @@ export interface CasesDeps {
   caseQueries: CaseQueries;
   /** Which committees exist (a committee's cases: 404 for an unknown one). */
   planService: PlanService;
+  /** The measures a case is linked to. */
+  caseLinks: CaseLinkService;
   now: () => Date;
 }
 
 /** The cases a person may see, a committee's cases for its members, and one case as they may see it. */
-export function casesRoutes({ cases, caseQueries, planService, now }: CasesDeps): express.Router {
+export function casesRoutes({ cases, caseQueries, planService, caseLinks, now }: CasesDeps): express.Router {
   const router = express.Router();
 
   router.get('/cases', async (_req, res) => {
@@ -42,8 +45,11 @@ export function casesRoutes({ cases, caseQueries, planService, now }: CasesDeps)
     if (lookup.kind === 'hidden') {
       throw new ApiError(404, 'not_found', 'No case with that number that you may see.');
     }
-    const history = await cases.history(lookup.record.number);
-    res.json(caseDetailView(lookup.record, lookup.view, history, now()));
+    const [history, measures] = await Promise.all([
+      cases.history(lookup.record.number),
+      caseLinks.measuresOf(lookup.record),
+    ]);
+    res.json(caseDetailView(lookup.record, lookup.view, history, now(), measures));
   });
 
   return router;

@@ -93,7 +93,7 @@ describe('journey: a case from submission to a measure in the forum’s action p
     const measureId = created.body.item.id;
     assert.equal(created.body.item.type, 'measure');
     assert.equal(created.body.item.text, REFERENCE_CASE.title);
-    assert.equal((created.body.item as MeasureDto).responsible, REFERENCE_CASE.organisation);
+    assert.equal(created.body.item.responsible, REFERENCE_CASE.organisation);
 
     // The board: the new measure in its sub-goal, carrying the case (number, title, state).
     const after = await plan();

@@ -24,7 +24,7 @@ function failingOnce(
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver) as unknown;
       if (prop !== method || typeof value !== 'function')
-        return typeof value === 'function' ? value.bind(target) : value;
+        return typeof value === 'function' ? (value.bind(target) as unknown) : value;
       return (...args: unknown[]) => {
         const pk = typeof args[0] === 'string' ? args[0] : (args[0] as { partitionKey: string }).partitionKey;
         if (!failed && when(pk)) {

@@ -6,7 +6,9 @@ import { LIMITS } from '../plans/planInput';
  * case's title as the measure's text and the submitting organisation (else the submitter) as the
  * one responsible. Shared by the tab's form (prefilled) and the server (when a field is left out).
  */
-export function measureDraftFromCase(record: Pick<CaseRecord, 'title' | 'answers' | 'submitter'>): {
+export function measureDraftFromCase(
+  record: Pick<CaseRecord, 'title' | 'answers'> & { submitter: { name: string } },
+): {
   text: string;
   responsible: string;
 } {

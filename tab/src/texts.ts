@@ -162,7 +162,7 @@ const nn = {
     linked: 'Saka er knytt til tiltaket.',
     created: 'Tiltaket er oppretta og knytt til saka.',
     removed: 'Koplinga er fjerna.',
-    linkedCases: 'Saker',
+    linkedCases: 'Saker knytte til tiltaket',
   },
   stats: {
     title: 'Statistikk til årsmeldinga',
@@ -358,7 +358,7 @@ const nb: Texts = {
     linked: 'Saken er knyttet til tiltaket.',
     created: 'Tiltaket er opprettet og knyttet til saken.',
     removed: 'Koblingen er fjernet.',
-    linkedCases: 'Saker',
+    linkedCases: 'Saker knyttet til tiltaket',
   },
   stats: {
     title: 'Statistikk til årsmeldingen',
@@ -554,7 +554,7 @@ const en: Texts = {
     linked: 'The case is linked to the measure.',
     created: 'The measure was created and linked to the case.',
     removed: 'The link was removed.',
-    linkedCases: 'Cases',
+    linkedCases: 'Cases linked to the measure',
   },
   stats: {
     title: 'Statistics for the annual report',

@@ -9,9 +9,11 @@ export function LinkedCases({ cases }: { cases: readonly LinkedCase[] | undefine
   const { t, lang } = useSession();
   if (!cases?.length) return null;
   return (
-    <section className="linked-cases" aria-label={t.caseMeasures.linkedCases} data-testid="linked-cases">
-      <span className="muted">{t.caseMeasures.linkedCases}:</span>
-      <ul>
+    <div className="linked-cases" data-testid="linked-cases">
+      <span className="muted" aria-hidden="true">
+        {t.caseMeasures.linkedCases}:
+      </span>
+      <ul aria-label={t.caseMeasures.linkedCases}>
         {cases.map((c) => (
           <li key={c.number} data-case={c.number}>
             <Link href={href.case(c.number)}>{c.number}</Link> <span className="user-text">{c.title}</span>{' '}
@@ -19,6 +21,6 @@ export function LinkedCases({ cases }: { cases: readonly LinkedCase[] | undefine
           </li>
         ))}
       </ul>
-    </section>
+    </div>
   );
 }

@@ -72,6 +72,17 @@ export async function createApp(
           log.error('email.send_failed', { case: caseNumber, error: error.message }),
       }
     : undefined;
+  // Action plans, and the links of cases to their measures (shown on the case cards too).
+  const plans = new TablePlanRepository(storage.table('plans'));
+  const planService = new PlanService({ plans, roles: core.roles, now: core.now });
+  const caseLinks = new CaseLinkService({
+    links: new TableCaseLinkRepository(storage.table('caseLinks')),
+    cases: core.cases,
+    roles: core.roles,
+    plans,
+    planService,
+    now: core.now,
+  });
   const routing = createRouting(
     {
       ...core,
@@ -82,6 +93,7 @@ export async function createApp(
       delivery: new BotDelivery(adapter, config.botIdentity.MicrosoftAppId, config.routing.sendTimeoutMs),
       log,
       ...(email ? { decorateEffects: (effects) => withWebEmail(effects, email.sender, email.onError) } : {}),
+      measuresOf: (caseNumber) => caseLinks.measuresOf({ number: caseNumber }),
     },
   );
   const services: BotServices = { ...core, caseQueries: new CaseQueries(core), routing };
@@ -89,7 +101,6 @@ export async function createApp(
   await services.routing.start();
 
   // Action plans and the tab's API.
-  const plans = new TablePlanRepository(storage.table('plans'));
   const seeded = await plans.seed(DEFAULT_PLANS, services.now());
   if (seeded.seeded) log.info('plans.seeded', { committees: seeded.committees, rows: seeded.rows });
   if (config.localIdentity && config.storage.kind === 'accountUrl') {
@@ -101,16 +112,6 @@ export async function createApp(
     roles: services.roles,
   });
   auth.announce(log);
-  const planService = new PlanService({ plans, roles: services.roles, now: services.now });
-  const caseLinks = new CaseLinkService({
-    links: new TableCaseLinkRepository(storage.table('caseLinks')),
-    cases: services.cases,
-    caseQueries: services.caseQueries,
-    roles: services.roles,
-    plans,
-    planService,
-    now: services.now,
-  });
   const api = createApiRouter({
     auth,
     planService,

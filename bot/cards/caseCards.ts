@@ -68,6 +68,14 @@ export interface CaseCardOptions {
   /** Teams user ids (29:...) whose copy refreshes automatically to their own view. */
   refreshUserIds?: string[];
   approvalsRequired: number;
+  /** The measures of the committees' plans the case led to: their texts, no ids. */
+  measures?: readonly CaseCardMeasure[];
+}
+
+/** A measure the case is linked to, as the card names it. */
+export interface CaseCardMeasure {
+  committeeName: string;
+  text: string;
 }
 
 const STATE_STYLE: Record<CaseState, string> = {
@@ -271,6 +279,7 @@ export function caseCard(
     const info = latest(shown.infoRequests, keep);
     const approvals = latest(proposal?.approvals ?? [], keep);
     const past = latest(shown.history, keep);
+    const measures = latest(opts.measures ?? [], keep);
     const justifications = latest(opts.justifications ?? [], level >= 3 ? 3 * LAST_ENTRIES : undefined);
     const card = expandCard('case-card', {
       caseNumber: record.number,
@@ -365,6 +374,11 @@ export function caseCard(
         decision: shown.outcome ? t(shown.outcome.decision) : '',
         minutesTitle: r.openMinutes,
         minutesUrl: shown.outcome?.minutesUrl ?? '',
+      },
+      measures: {
+        show: measures.shown.length > 0,
+        heading: r.measuresHeading,
+        items: measures.shown.map((x) => ({ committee: t(x.committeeName), text: t(x.text) })),
       },
       historyHeading: r.historyHeading,
       history: [

@@ -129,6 +129,21 @@ describe('journey: a case from submission to a measure in the forum’s action p
       [[after.committee.name, REFERENCE_CASE.title, '']],
     );
 
+    // The case card, as Teams refreshes it, lists the measure under the plan's heading: the leader's
+    // copy and the submitter's (in bokmål), text only.
+    const leaderCard = await world.users.rehabLeader.execute('refresh', { caseNumber: number });
+    assert.match(
+      allText(leaderCard.body.value),
+      new RegExp(`Tiltak i handlingsplanen\n[^]*?${after.committee.name}: \n[^]*?${REFERENCE_CASE.title}`),
+    );
+    const submitterCard = await world.users.submitter.execute('refresh', { caseNumber: number });
+    assert.match(allText(submitterCard.body.value), /Tiltak i handlingsplanen/);
+    assert.ok(allText(submitterCard.body.value).includes(REFERENCE_CASE.title));
+    assert.doesNotMatch(
+      JSON.stringify(submitterCard.body.value),
+      new RegExp(measureId.replace(/\./g, '\\.')),
+    );
+
     // The measure's history says who made it and who linked the case.
     const history = await call<HistoryEntryDto[]>(
       world.bot,

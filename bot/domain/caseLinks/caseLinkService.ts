@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseViewFor, type CaseQueries } from '../cases/caseAccess';
+import { caseViewFor } from '../cases/caseAccess';
 import { parseCaseNumber, type CaseRecord, type CaseState } from '../cases/caseModel';
 import type { CaseRepository } from '../cases/caseRepository';
 import type { Person } from '../person';
@@ -84,7 +84,6 @@ export class CaseLinkService {
     private readonly deps: {
       links: CaseLinkRepository;
       cases: CaseRepository;
-      caseQueries: CaseQueries;
       roles: RoleRepository;
       plans: PlanRepository;
       planService: PlanService;

@@ -136,6 +136,7 @@ export async function createApp(
       draftDays: webConfig.draftDays,
       now: services.now,
       ...(email ? { email } : {}),
+      measuresOf: (record) => caseLinks.measuresOf(record),
     }),
     trustProxy: webConfig.trustProxy,
     limits: webConfig.limits,

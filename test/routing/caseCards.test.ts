@@ -158,6 +158,29 @@ describe('case card templates (adaptive-cards/case-card.json, case-message.json)
     assertValidCard(card, 'long');
   });
 
+  it('lists the measures the case led to, verbatim and within the size limit however many and long', () => {
+    const long = 'æøå '.repeat(LONG_TEXT_MAX / 4);
+    const few = caseCard(
+      hostileCase('decided', 'kort'),
+      [],
+      { lang: 'nn', ...VIEWERS[0]! },
+      { approvalsRequired: 1, measures: [{ committeeName: 'FSU Rehabilitering', text: HOSTILE }] },
+    );
+    assertValidCard(few, 'one measure');
+    assertVerbatim(few, HOSTILE, 'measure text');
+    const many = caseCard(
+      hostileCase('decided', long),
+      [],
+      { lang: 'nn', ...VIEWERS[0]! },
+      {
+        approvalsRequired: 1,
+        measures: Array.from({ length: 40 }, (_, i) => ({ committeeName: `Utval ${i}`, text: long })),
+      },
+    );
+    assert.ok(cardBytes(many) < 28_000, `${cardBytes(many)} bytes`);
+    assertValidCard(many, 'many long measures');
+  });
+
   it('the notification card: valid, hostile text verbatim, the link a button', () => {
     for (const lang of LANGUAGES) {
       const card = caseMessageCard({

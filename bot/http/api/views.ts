@@ -1,7 +1,7 @@
 import type { LinkedCase, LinkedMeasure } from '../../domain/caseLinks/caseLinkService';
 import type { CaseView } from '../../domain/cases/caseAccess';
 import type { CaseRecord, CaseTransition } from '../../domain/cases/caseModel';
-import { submitterView } from '../../domain/cases/submitterView';
+import { submitterMeasures, submitterView } from '../../domain/cases/submitterView';
 import { FORM_FIELDS } from '../../domain/form/intakeForm';
 import type { Committee, HistoryEntry, Plan, PlanItem } from '../../domain/plans/plan';
 import { priorityGroupsOf } from '../../domain/plans/plan';
@@ -146,7 +146,7 @@ export function caseDetailView(
         }
       : { ...common, ...(record.routing ? { routing: record.routing } : {}) },
     // The submitter reads which measures their case led to, without the plan's internal ids.
-    measures: own ? measures.map((m) => ({ ...m, measureId: '' })) : measures,
+    measures: own ? submitterMeasures(measures).map((m) => ({ ...m, measureId: '' })) : measures,
     history: own ? own.history : history.map(caseHistoryView),
     form: FORM_FIELDS.map((f) => ({
       id: f.id,

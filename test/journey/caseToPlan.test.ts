@@ -198,6 +198,27 @@ describe('journey: a case from submission to a measure in the forum’s action p
     );
     assert.equal(gone.status, 404);
 
+    // The secretariat may link too (any committee's measure); a measure made from the case as well.
+    const secretariat = as(IDS.secretariat, 'Bodil Våge');
+    const [second, third] = measuresOf(await plan()).slice(1, 3);
+    const bySecretariat = await call(world.bot, 'POST', `/api/cases/${number}/links`, secretariat, {
+      committeeId: REHAB,
+      measureId: second!.id,
+    });
+    assert.equal(bySecretariat.status, 201);
+    const madeBySecretariat = await call(world.bot, 'POST', `/api/cases/${number}/measures`, secretariat, {
+      committeeId: REHAB,
+      subGoalId: third!.subGoalId,
+      text: 'Frå sekretariatet',
+      responsible: 'Sekretariatet',
+    });
+    assert.equal(madeBySecretariat.status, 201);
+    const linkedNow = await call<CaseDetailResponse>(world.bot, 'GET', `/api/cases/${number}`, leader);
+    assert.deepEqual(
+      linkedNow.body.measures?.map((m) => m.text),
+      [second!.text, 'Frå sekretariatet'],
+    );
+
     const history = await call<HistoryEntryDto[]>(
       world.bot,
       'GET',

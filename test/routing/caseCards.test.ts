@@ -164,10 +164,14 @@ describe('case card templates (adaptive-cards/case-card.json, case-message.json)
       hostileCase('decided', 'kort'),
       [],
       { lang: 'nn', ...VIEWERS[0]! },
-      { approvalsRequired: 1, measures: [{ committeeName: 'FSU Rehabilitering', text: HOSTILE }] },
+      {
+        approvalsRequired: 1,
+        measures: [{ committeeName: 'FSU Rehabilitering', text: `Tiltaket: ${HOSTILE}` }],
+      },
     );
     assertValidCard(few, 'one measure');
-    assertVerbatim(few, HOSTILE, 'measure text');
+    assert.match(allText(few), /Tiltak i handlingsplanen[^]*FSU Rehabilitering: /);
+    assertVerbatim(few, `Tiltaket: ${HOSTILE}`, 'measure text');
     const many = caseCard(
       hostileCase('decided', long),
       [],
@@ -179,6 +183,8 @@ describe('case card templates (adaptive-cards/case-card.json, case-message.json)
     );
     assert.ok(cardBytes(many) < 28_000, `${cardBytes(many)} bytes`);
     assertValidCard(many, 'many long measures');
+    // Shortened to the latest of them, as the other lists are.
+    assert.match(allText(many), /Utval 39: /);
   });
 
   it('the notification card: valid, hostile text verbatim, the link a button', () => {

@@ -100,11 +100,9 @@ export interface MeasureDto extends ItemBase {
   measuringTool?: string;
   priorityGroups: PriorityGroup[];
   statusByYear: Record<string, MeasureStatus>;
-  /** The cases linked to the measure that the reader may see. */
   cases?: LinkedCaseDto[];
 }
 
-/** A case linked to a measure, as the board shows it (state: the case's state id). */
 export interface LinkedCaseDto {
   number: string;
   title: string;

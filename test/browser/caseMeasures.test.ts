@@ -6,7 +6,14 @@ import type { PlanResponse } from '../../bot/http/api/apiTypes';
 import { call } from '../api/apiSupport';
 import { REFERENCE_STORED } from '../fixtures/referenceCase';
 import type { RunningBot } from '../support/botHarness';
-import { TabBrowser, checkPrerequisites, grant, startTabServer } from './support/tabBrowser';
+import {
+  TabBrowser,
+  checkPrerequisites,
+  describeViolations,
+  grant,
+  seriousViolations,
+  startTabServer,
+} from './support/tabBrowser';
 
 const REHAB = 'fsu-rehabilitering';
 const TITLE = 'Felles opplæring i individuell plan';
@@ -109,6 +116,9 @@ describe("tab: a committee's case and the measure made from it, in Chromium", fu
     await form.getByRole('button', { name: 'Knyt til tiltaket' }).click();
     const item = section.locator(`li[data-linked-measure="${measure.id}"]`);
     await item.waitFor();
+    // The section with both forms and a linked measure passes axe.
+    const violations = await seriousViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
     await item.getByRole('button', { name: /Fjern koplinga/ }).click();
     await section.getByRole('status').getByText('Koplinga er fjerna.').waitFor();
     await item.waitFor({ state: 'detached' });

@@ -25,6 +25,8 @@ import { applySeedUpdates } from './domain/plans/seedUpdates';
 import type { PlanRepository } from './domain/plans/planRepository';
 import { PlanService } from './domain/plans/planService';
 import { TablePlanRepository } from './storage/tablePlanRepository';
+import { TableCaseLinkRepository } from './storage/tableCaseLinkRepository';
+import { CaseLinkService } from './domain/caseLinks/caseLinkService';
 import { publicFormConfigFrom } from './config';
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import { withWebEmail } from './domain/webIntake/webEmail';
@@ -72,6 +74,17 @@ export async function createApp(
       }
     : undefined;
   const notifications = new TableNotificationRepository(storage.table('notifications'));
+  // Action plans, and the links of cases to their measures (shown on the case cards too).
+  const plans = new TablePlanRepository(storage.table('plans'));
+  const planService = new PlanService({ plans, roles: core.roles, now: core.now });
+  const caseLinks = new CaseLinkService({
+    links: new TableCaseLinkRepository(storage.table('caseLinks')),
+    cases: core.cases,
+    roles: core.roles,
+    plans,
+    planService,
+    now: core.now,
+  });
   const routing = createRouting(
     {
       ...core,
@@ -82,6 +95,7 @@ export async function createApp(
       delivery: new BotDelivery(adapter, config.botIdentity.MicrosoftAppId, config.routing.sendTimeoutMs),
       log,
       ...(email ? { decorateEffects: (effects) => withWebEmail(effects, email.sender, email.onError) } : {}),
+      measuresOf: (caseNumber) => caseLinks.measuresOf({ number: caseNumber }),
     },
   );
   const services: BotServices = { ...core, caseQueries: new CaseQueries(core), routing };
@@ -89,7 +103,6 @@ export async function createApp(
   await services.routing.start();
 
   // Action plans and the tab's API.
-  const plans = new TablePlanRepository(storage.table('plans'));
   const seeded = await plans.seed(DEFAULT_PLANS, services.now());
   if (seeded.seeded) log.info('plans.seeded', { committees: seeded.committees, rows: seeded.rows });
   const updated = await applySeedUpdates(plans, DEFAULT_PLANS, services.now());
@@ -105,7 +118,8 @@ export async function createApp(
   auth.announce(log);
   const api = createApiRouter({
     auth,
-    planService: new PlanService({ plans, roles: services.roles, now: services.now }),
+    planService,
+    caseLinks,
     roles: services.roles,
     cases: services.cases,
     caseQueries: services.caseQueries,
@@ -127,6 +141,7 @@ export async function createApp(
       draftDays: webConfig.draftDays,
       now: services.now,
       ...(email ? { email } : {}),
+      measuresOf: (record) => caseLinks.measuresOf(record),
     }),
     trustProxy: webConfig.trustProxy,
     limits: webConfig.limits,

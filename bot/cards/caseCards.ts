@@ -71,6 +71,14 @@ export interface CaseCardOptions {
   approvalsRequired: number;
   /** The app's id in Teams (TEAMS_APP_ID): the card then links to the case in the tab. */
   teamsAppId?: string;
+  /** The measures of the committees' plans the case led to: their texts, no ids. */
+  measures?: readonly CaseCardMeasure[];
+}
+
+/** A measure the case is linked to, as the card names it. */
+export interface CaseCardMeasure {
+  committeeName: string;
+  text: string;
 }
 
 const STATE_STYLE: Record<CaseState, string> = {
@@ -274,6 +282,7 @@ export function caseCard(
     const info = latest(shown.infoRequests, keep);
     const approvals = latest(proposal?.approvals ?? [], keep);
     const past = latest(shown.history, keep);
+    const measures = latest(opts.measures ?? [], keep);
     const justifications = latest(opts.justifications ?? [], level >= 3 ? 3 * LAST_ENTRIES : undefined);
     const card = expandCard('case-card', {
       caseNumber: record.number,
@@ -368,6 +377,11 @@ export function caseCard(
         decision: shown.outcome ? t(shown.outcome.decision) : '',
         minutesTitle: r.openMinutes,
         minutesUrl: shown.outcome?.minutesUrl ?? '',
+      },
+      measures: {
+        show: measures.shown.length > 0,
+        heading: r.measuresHeading,
+        items: measures.shown.map((x) => ({ committee: t(x.committeeName), text: t(x.text) })),
       },
       historyHeading: r.historyHeading,
       history: [

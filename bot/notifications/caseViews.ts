@@ -1,4 +1,10 @@
-import { caseCard, noAccessCard, type CaseCardOptions, type CaseViewer } from '../cards/caseCards';
+import {
+  caseCard,
+  noAccessCard,
+  type CaseCardMeasure,
+  type CaseCardOptions,
+  type CaseViewer,
+} from '../cards/caseCards';
 import { caseViewFor } from '../domain/cases/caseAccess';
 import type { CaseRecord } from '../domain/cases/caseModel';
 import type { CaseRepository } from '../domain/cases/caseRepository';
@@ -29,6 +35,8 @@ export class CaseViews {
       approvalsRequired: number;
       /** TEAMS_APP_ID: the cards link to the case in the tab; absent: no such link. */
       teamsAppId?: string;
+      /** The measures a case is linked to (bot/domain/caseLinks); none when not given. */
+      measuresOf?: (caseNumber: string) => Promise<readonly CaseCardMeasure[]>;
     },
   ) {}
 
@@ -102,21 +110,23 @@ export class CaseViews {
     viewer: CaseViewer | undefined,
     opts: Omit<
       CaseCardOptions,
-      'approvalsRequired' | 'justifications' | 'refreshUserIds' | 'teamsAppId'
+      'approvalsRequired' | 'justifications' | 'refreshUserIds' | 'teamsAppId' | 'measures'
     > = {},
     lang: Lang = 'nn',
   ): Promise<Record<string, unknown>> {
     if (!viewer) return noAccessCard(lang);
-    const [history, justifications, refreshUserIds] = await Promise.all([
+    const [history, justifications, refreshUserIds, measures] = await Promise.all([
       this.deps.cases.history(record.number),
       viewer.secretariat || viewer.ssuLeadership ? this.deps.justifications.list() : Promise.resolve([]),
       this.refreshUserIds(record),
+      this.deps.measuresOf?.(record.number) ?? Promise.resolve([]),
     ]);
     return caseCard(record, history, viewer, {
       ...opts,
       justifications,
       refreshUserIds,
       ...(this.deps.teamsAppId ? { teamsAppId: this.deps.teamsAppId } : {}),
+      measures,
       // As the case service counts them: never more than there are SSU leaders and deputies.
       approvalsRequired: approvalsNeeded(this.deps.approvalsRequired, (await this.holders(SSU_ROLES)).length),
     });

@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import type { Delivery } from './botDelivery';
 import type { ConversationAddress } from './outgoing';
 import { CaseNotifier } from './caseNotifier';
+import type { CaseCardMeasure } from '../cards/caseCards';
 import { CaseViews } from './caseViews';
 import { NotificationRenderer } from './notificationRenderer';
 import { Outbox } from './outbox';
@@ -52,6 +53,8 @@ export function createRouting(
     delivery: Delivery;
     /** Adds effects after the notifier's (e-mail to web submitters). */
     decorateEffects?: (effects: CaseEffects) => CaseEffects;
+    /** The measures a case is linked to, shown on its card. */
+    measuresOf?: (caseNumber: string) => Promise<readonly CaseCardMeasure[]>;
   },
 ): RoutingRuntime {
   const { config, cases, roles, conversationRefs, justifications, notifications, now } = core;
@@ -63,6 +66,7 @@ export function createRouting(
     justifications,
     approvalsRequired: settings.approvalsRequired,
     ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}),
+    ...(deps.measuresOf ? { measuresOf: deps.measuresOf } : {}),
   });
   const channel = settings.secretariatChannel;
   const renderer = new NotificationRenderer({

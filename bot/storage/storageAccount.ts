@@ -13,6 +13,7 @@ export const TABLES = {
   roles: 'Roles',
   roleAudit: 'RoleAudit',
   plans: 'Plans',
+  caseLinks: 'CaseLinks',
   notifications: 'Notifications',
   justifications: 'Justifications',
   webDrafts: 'WebDrafts',

@@ -225,6 +225,35 @@ describe('case card templates (adaptive-cards/case-card.json, case-message.json)
     assert.equal(tabLinks(shortened).length, 1, 'the whole case is in the tab: the link stays');
   });
 
+  it('lists the measures the case led to, verbatim and within the size limit however many and long', () => {
+    const long = 'æøå '.repeat(LONG_TEXT_MAX / 4);
+    const few = caseCard(
+      hostileCase('decided', 'kort'),
+      [],
+      { lang: 'nn', ...VIEWERS[0]! },
+      {
+        approvalsRequired: 1,
+        measures: [{ committeeName: 'FSU Rehabilitering', text: `Tiltaket: ${HOSTILE}` }],
+      },
+    );
+    assertValidCard(few, 'one measure');
+    assert.match(allText(few), /Tiltak i handlingsplanen[^]*FSU Rehabilitering: /);
+    assertVerbatim(few, `Tiltaket: ${HOSTILE}`, 'measure text');
+    const many = caseCard(
+      hostileCase('decided', long),
+      [],
+      { lang: 'nn', ...VIEWERS[0]! },
+      {
+        approvalsRequired: 1,
+        measures: Array.from({ length: 40 }, (_, i) => ({ committeeName: `Utval ${i}`, text: long })),
+      },
+    );
+    assert.ok(cardBytes(many) < 28_000, `${cardBytes(many)} bytes`);
+    assertValidCard(many, 'many long measures');
+    // Shortened to the latest of them, as the other lists are.
+    assert.match(allText(many), /Utval 39: /);
+  });
+
   it('the notification card: valid, hostile text verbatim, the link a button', () => {
     for (const lang of LANGUAGES) {
       const card = caseMessageCard({

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { REFERENCE_STORED } from '../fixtures/referenceCase';
-import { RoutingWorld, lastCard } from '../routing/routingWorld';
+import type { PlanResponse } from '../../bot/http/api/apiTypes';
+import { call } from '../api/apiSupport';
+import { IDS, RoutingWorld, lastCard } from '../routing/routingWorld';
 import { textOf } from '../support/botHarness';
 import { TableNotificationRepository } from '../../bot/storage/tableNotificationRepository';
 import { WebFormClient, referenceWith, statusTokenOf } from './webFormClient';
@@ -16,6 +18,8 @@ describe('Public intake page: the case life cycle', function () {
 
   before(async () => {
     world = await RoutingWorld.start({
+      // The committee leader uses the tab's API (local identity mode) to make a measure from a case.
+      localIdentity: true,
       publicForm: {
         trustProxy: 'loopback',
         limits: { submitsPerAddressPerHour: 5, submitsPerHour: 200, draftsPerAddressPerHour: 30 },
@@ -120,6 +124,26 @@ describe('Public intake page: the case life cycle', function () {
     assert.match(status.html, /Sak 39\/22/);
     assert.match(status.html, /href="https:\/\/helse-mr\.no\/referat\/fsu-2026-12-01\.pdf"/);
     assert.equal(status.response.headers.get('referrer-policy'), 'no-referrer');
+
+    // The committee's leader makes a measure from the case: the page shows its text, as typed, and
+    // the committee; not the plan's ids.
+    const plan = await call<PlanResponse>(world.bot, 'GET', '/api/committees/fsu-rehabilitering/plan', {
+      local: IDS.rehabLeader,
+    });
+    const subGoalId = plan.body.plan.mainGoals[0]!.subGoals[0]!.id;
+    const made = await call<{ item: { id: string } }>(
+      world.bot,
+      'POST',
+      `/api/cases/${number}/measures`,
+      { local: IDS.rehabLeader },
+      { committeeId: 'fsu-rehabilitering', subGoalId, text: 'Felles <i>opplæring</i> {{x}}' },
+    );
+    assert.equal(made.status, 201, made.text);
+    status = await web.get(`/skjema/status/${token}`);
+    assert.match(status.html, /Tiltak i handlingsplanen som saka førte til/);
+    assert.ok(status.html.includes('Felles &lt;i&gt;opplæring&lt;/i&gt; {{x}}'));
+    assert.ok(status.html.includes(plan.body.committee.name));
+    assert.ok(!status.html.includes(made.body.item.id), 'no measure id');
 
     // Nothing was queued for the web submitter's (non-existent) Teams chat, so nothing is undelivered.
     const notifications = await new TableNotificationRepository(

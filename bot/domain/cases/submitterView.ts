@@ -45,6 +45,20 @@ export interface SubmitterCase {
   history: SubmitterHistoryEntry[];
 }
 
+/**
+ * A measure of a committee's action plan that the case led to, as the submitter reads it: the
+ * committee and the measure's text, not the plan's ids.
+ */
+export interface SubmitterMeasure {
+  committeeId: string;
+  committeeName: string;
+  text: string;
+}
+
+export function submitterMeasures(measures: readonly SubmitterMeasure[]): SubmitterMeasure[] {
+  return measures.map(({ committeeId, committeeName, text }) => ({ committeeId, committeeName, text }));
+}
+
 /** The part of the submitter's view that tells the case's way: what the tab and the card show them. */
 export type SubmitterRouting = Pick<
   SubmitterCase,

@@ -356,6 +356,7 @@ const routingNn = {
   outcomeHeading: 'Utfall',
   outcomeFacts: (date: string, forumCaseNumber: string) => `Møte ${date} · ${forumCaseNumber}`,
   openMinutes: 'Opne referatet',
+  measuresHeading: 'Tiltak i handlingsplanen',
   historyHeading: 'Historikk',
   historyLeftOut: (n: number) => `… ${n} eldre hendingar er ikkje viste her.`,
   shortened:
@@ -536,6 +537,7 @@ const routingNb: RoutingMessages = {
   outcomeHeading: 'Utfall',
   outcomeFacts: (date, forumCaseNumber) => `Møte ${date} · ${forumCaseNumber}`,
   openMinutes: 'Åpne referatet',
+  measuresHeading: 'Tiltak i handlingsplanen',
   historyHeading: 'Historikk',
   historyLeftOut: (n) => `… ${n} eldre hendelser er ikke vist her.`,
   shortened:
@@ -714,6 +716,7 @@ const routingEn: RoutingMessages = {
   outcomeHeading: 'Outcome',
   outcomeFacts: (date, forumCaseNumber) => `Meeting ${date} · ${forumCaseNumber}`,
   openMinutes: 'Open the minutes',
+  measuresHeading: 'Measures in the action plan',
   historyHeading: 'History',
   historyLeftOut: (n) => `… ${n} earlier events are not shown here.`,
   shortened: 'Some texts are shortened so that the card fits in Teams. The whole case is in the “Cases” tab.',

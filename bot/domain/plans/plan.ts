@@ -100,7 +100,8 @@ export interface Plan {
   mainGoals: MainGoal[];
 }
 
-export type HistoryKind = 'status' | 'edit' | 'add' | 'retire' | 'reorder';
+/** 'case_linked'/'case_unlinked': a case was tied to the measure or untied (`to`/`from`: its number). */
+export type HistoryKind = 'status' | 'edit' | 'add' | 'retire' | 'reorder' | 'case_linked' | 'case_unlinked';
 
 export interface FieldChange {
   field: string;

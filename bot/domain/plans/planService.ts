@@ -288,14 +288,19 @@ export class PlanService {
     return item as SubGoalRecord;
   }
 
+  /**
+   * `action`: what allows it; 'case.link_measure' when the measure is made from a case (then the
+   * secretariat may too, see bot/domain/caseLinks).
+   */
   async addMeasure(
     actor: Person,
     committeeId: string,
     subGoalId: string,
     body: unknown,
+    action: Extract<Action, 'plan.edit' | 'case.link_measure'> = 'plan.edit',
   ): Promise<MeasureRecord> {
     await this.committeeOrThrow(committeeId);
-    await this.authorize(actor, 'plan.edit', committeeId, subGoalId);
+    await this.authorize(actor, action, committeeId, subGoalId);
     const fields = input.requireObject(body);
     input.onlyFields(fields, [...MEASURE_FIELDS, 'priorityGroups']);
     const values: Partial<Record<MeasureTextField, string>> = {};

@@ -47,6 +47,7 @@ export type Action =
   | 'case.withdraw' // the submitter only (checked by the case service, no role grants it)
   | 'case.answer_info' // the submitter only (checked by the case service, no role grants it)
   | 'case.view_all' // secretariat, SSU leadership, admins
+  | 'case.link_measure' // secretariat, or the leadership of the committee whose plan holds the measure: link a case to a measure, unlink, or make a measure from a case
   | 'case.view' // one case: as case.view_all, or the leadership and members of the forum that has it (bot/domain/cases/caseAccess.ts)
   | 'justifications.manage' // secretariat: the standard justifications
   | 'plan.update_status' // committee members, leaders, deputies (their committee)
@@ -66,6 +67,7 @@ const GLOBAL_RULES: Record<Action, readonly RoleName[]> = {
   'case.forward': SECRETARIAT,
   'case.withdraw': [],
   'case.answer_info': [],
+  'case.link_measure': SECRETARIAT,
   'case.view_all': [...SECRETARIAT, ...SSU_LEADERSHIP, 'admin'],
   'case.view': [...SECRETARIAT, ...SSU_LEADERSHIP, 'admin'],
   'justifications.manage': SECRETARIAT,
@@ -82,6 +84,8 @@ const COMMITTEE_RULES: Partial<Record<Action, readonly RoleName[]>> = {
   'case.view': ['committee_leader', 'committee_deputy', 'committee_member'],
   'case.register_outcome': ['committee_leader', 'committee_deputy'],
   'case.forward': ['committee_leader', 'committee_deputy'],
+  // The committee here is the one whose plan holds the measure.
+  'case.link_measure': ['committee_leader', 'committee_deputy'],
   'plan.update_status': ['committee_leader', 'committee_deputy', 'committee_member'],
   'plan.edit': ['committee_leader', 'committee_deputy'],
 };

@@ -1,4 +1,5 @@
 import type { CaseRecord, CaseState } from '../cases/caseModel';
+import { submitterMeasures, type SubmitterMeasure } from '../cases/submitterView';
 import { BEFORE_ROUTING, currentForum, openInfoRequest, routingOf } from '../routing/routingModel';
 
 /**
@@ -17,12 +18,14 @@ export interface StatusView {
   outcome?: { decision: string; meetingDate: string; forumCaseNumber: string; minutesUrl: string };
   openQuestion?: { n: number; question: string; askedAt: string };
   answered: { n: number; question: string; reply: string; repliedAt?: string }[];
+  /** The measures of the committees' plans the case led to. */
+  measures: SubmitterMeasure[];
   canWithdraw: boolean;
   /** The case's history count: the page's forms send it back, so a step taken meanwhile is noticed. */
   version: number;
 }
 
-export function statusViewOf(record: CaseRecord): StatusView {
+export function statusViewOf(record: CaseRecord, measures: readonly SubmitterMeasure[] = []): StatusView {
   const routing = routingOf(record);
   const forum = currentForum(record);
   const open = openInfoRequest(record);
@@ -58,6 +61,7 @@ export function statusViewOf(record: CaseRecord): StatusView {
         reply: q.reply ?? '',
         ...(q.repliedAt ? { repliedAt: q.repliedAt } : {}),
       })),
+    measures: submitterMeasures(measures),
     canWithdraw: before,
     version: record.historyCount,
   };

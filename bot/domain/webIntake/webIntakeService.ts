@@ -1,5 +1,6 @@
 import type { CaseRecord } from '../cases/caseModel';
 import type { CaseRepository } from '../cases/caseRepository';
+import type { SubmitterMeasure } from '../cases/submitterView';
 import { submitCase } from '../cases/submitCase';
 import type { Lang } from '../i18n/language';
 import type { DecideOutcome, DecideRequest } from '../routing/caseService';
@@ -40,6 +41,8 @@ export interface WebIntakeDeps {
   now: () => Date;
   /** E-mail to the submitter, when configured; `publicUrl` is the page's own https address for links. */
   email?: { sender: EmailSender; publicUrl?: string; onError(error: Error, caseNumber: string): void };
+  /** The measures of the committees' plans a case is linked to (bot/domain/caseLinks). */
+  measuresOf?: (record: CaseRecord) => Promise<readonly SubmitterMeasure[]>;
 }
 
 export type SubmitResult =
@@ -133,7 +136,8 @@ export class WebIntakeService {
 
   async status(token: string): Promise<StatusView | undefined> {
     const record = await this.caseOfLink(token);
-    return record ? statusViewOf(record) : undefined;
+    if (!record) return undefined;
+    return statusViewOf(record, (await this.deps.measuresOf?.(record)) ?? []);
   }
 
   /** A reply to the secretariat's question, or a withdrawal, as the case's submitter. */

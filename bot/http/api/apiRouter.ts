@@ -2,6 +2,7 @@ import express from 'express';
 import type { Logger } from '../../logger';
 import { signedIn } from './apiAuth';
 import { errorHandler, unknownRoute } from './apiErrors';
+import { caseLinksRoutes, type CaseLinksDeps } from './caseLinksRoutes';
 import { casesRoutes, type CasesDeps } from './casesRoutes';
 import { exportsRoutes, type ExportsDeps } from './exportsRoutes';
 import { localPeopleRoutes, meRoutes, type PeopleDeps } from './peopleRoutes';
@@ -11,7 +12,8 @@ import { annualReportRoutes } from './annualReportRoutes';
 import type { StatisticsSources } from '../../domain/reports/statistics';
 
 /** What the tab's API needs, passed in by the composition root (bot/app.ts). */
-export interface ApiDeps extends PeopleDeps, PlansDeps, CasesDeps, ExportsDeps, StatisticsSources {
+export interface ApiDeps
+  extends PeopleDeps, PlansDeps, CasesDeps, CaseLinksDeps, ExportsDeps, StatisticsSources {
   log: Logger;
 }
 
@@ -28,6 +30,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   router.use(meRoutes(deps));
   router.use(plansRoutes(deps));
   router.use(casesRoutes(deps));
+  router.use(caseLinksRoutes(deps));
   router.use(exportsRoutes(deps));
   router.use(statisticsRoutes(deps));
   router.use(annualReportRoutes(deps));

@@ -105,6 +105,21 @@ export interface MeasureDto extends ItemBase {
   measuringTool?: string;
   priorityGroups: PriorityGroup[];
   statusByYear: Record<string, MeasureStatus>;
+  cases?: LinkedCaseDto[];
+}
+
+export interface LinkedCaseDto {
+  number: string;
+  title: string;
+  state: string;
+}
+
+/** A measure a case led to, as the case shows it (measureId is '' in the submitter's own view). */
+export interface LinkedMeasureDto {
+  committeeId: string;
+  committeeName: string;
+  measureId: string;
+  text: string;
 }
 
 export type ApiItem = GoalDto | SubGoalDto | MeasureDto;
@@ -125,7 +140,7 @@ export interface PlanResponse {
 export interface HistoryEntryDto {
   at: string;
   by: { id: string; name: string };
-  kind: 'status' | 'edit' | 'add' | 'retire' | 'reorder';
+  kind: 'status' | 'edit' | 'add' | 'retire' | 'reorder' | 'case_linked' | 'case_unlinked';
   year?: number;
   from?: string;
   to?: string;
@@ -169,6 +184,8 @@ export interface CaseDetailResponse {
     withdrawn?: SubmitterRouting['withdrawn'];
     outcome?: SubmitterRouting['outcome'];
   };
+  /** The measures of the committees' plans the case is linked to. */
+  measures?: LinkedMeasureDto[];
   history: {
     seq: number;
     at: string;

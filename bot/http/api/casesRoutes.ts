@@ -1,4 +1,5 @@
 import express from 'express';
+import type { CaseLinkService } from '../../domain/caseLinks/caseLinkService';
 import type { CaseQueries } from '../../domain/cases/caseAccess';
 import type { CaseRepository } from '../../domain/cases/caseRepository';
 import { UndeliveredCases, type DeliveryRecords } from '../../domain/notifications/deliveredToNobody';
@@ -16,12 +17,14 @@ export interface CasesDeps {
   planService: PlanService;
   /** The outbox's records: whether a routed case reached anyone in its forum's leadership. */
   notifications: DeliveryRecords;
+  /** The measures a case is linked to. */
+  caseLinks: CaseLinkService;
   now: () => Date;
 }
 
 /** The cases a person may see, a committee's cases for its members, and one case as they may see it. */
 export function casesRoutes(deps: CasesDeps): express.Router {
-  const { cases, caseQueries, planService, now } = deps;
+  const { cases, caseQueries, planService, caseLinks, now } = deps;
   const undelivered = new UndeliveredCases(deps.notifications);
   const router = express.Router();
 
@@ -53,8 +56,11 @@ export function casesRoutes(deps: CasesDeps): express.Router {
     if (lookup.kind === 'hidden') {
       throw new ApiError(404, 'not_found', 'No case with that number that you may see.');
     }
-    const history = await cases.history(lookup.record.number);
-    const detail = caseDetailView(lookup.record, lookup.view, history, now());
+    const [history, measures] = await Promise.all([
+      cases.history(lookup.record.number),
+      caseLinks.measuresOf(lookup.record),
+    ]);
+    const detail = caseDetailView(lookup.record, lookup.view, history, now(), measures);
     // The submitter's own view shows no internal steps; who could not be reached is one.
     const nobody = lookup.view === 'full' && (await undelivered.isDeliveredToNobody(lookup.record));
     res.json(nobody ? { ...detail, case: { ...detail.case, deliveredToNobody: true } } : detail);

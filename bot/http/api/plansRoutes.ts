@@ -1,4 +1,5 @@
 import express from 'express';
+import type { CaseLinkService } from '../../domain/caseLinks/caseLinkService';
 import type { CaseQueries } from '../../domain/cases/caseAccess';
 import type { PlanService } from '../../domain/plans/planService';
 import { casesByYear } from '../../domain/reports/annualStats';
@@ -10,10 +11,12 @@ export interface PlansDeps {
   planService: PlanService;
   /** The overview's case counts, for the committees whose cases the person may see. */
   caseQueries: CaseQueries;
+  /** The cases linked to each measure, as far as the reader may see them. */
+  caseLinks: CaseLinkService;
 }
 
 /** The committees and their action plans: reads, and changes through PlanService (403 there). */
-export function plansRoutes({ planService, caseQueries }: PlansDeps): express.Router {
+export function plansRoutes({ planService, caseQueries, caseLinks }: PlansDeps): express.Router {
   const router = express.Router();
 
   router.get('/committees', async (req, res) => {
@@ -33,10 +36,12 @@ export function plansRoutes({ planService, caseQueries }: PlansDeps): express.Ro
   });
 
   router.get('/committees/:id/plan', async (req, res) => {
-    const { plan, permissions } = await planService.planFor(identityOf(res).personId, param(req, 'id'));
+    const personId = identityOf(res).personId;
+    const { plan, permissions } = await planService.planFor(personId, param(req, 'id'));
+    const cases = await caseLinks.casesOfPlan(personId, plan.committee.id);
     res.json({
       committee: { ...committeeView(plan.committee, plan), title: plan.committee.title },
-      plan: planView(plan),
+      plan: planView(plan, cases),
       permissions,
     });
   });

@@ -1,6 +1,7 @@
+import type { LinkedCase, LinkedMeasure } from '../../domain/caseLinks/caseLinkService';
 import type { CaseView } from '../../domain/cases/caseAccess';
 import type { CaseRecord, CaseTransition } from '../../domain/cases/caseModel';
-import { submitterView } from '../../domain/cases/submitterView';
+import { submitterMeasures, submitterView } from '../../domain/cases/submitterView';
 import { FORM_FIELDS } from '../../domain/form/intakeForm';
 import type { Committee, HistoryEntry, Plan, PlanItem } from '../../domain/plans/plan';
 import { priorityGroupsOf } from '../../domain/plans/plan';
@@ -57,7 +58,8 @@ export function itemView(item: PlanItem) {
   }
 }
 
-export function planView(plan: Plan) {
+/** The plan as the board reads it; `cases`: the linked cases the reader may see, by measure id. */
+export function planView(plan: Plan, cases?: ReadonlyMap<string, LinkedCase[]>) {
   return {
     title: plan.committee.title,
     periodStart: plan.committee.periodStart,
@@ -70,7 +72,10 @@ export function planView(plan: Plan) {
       ...itemView(goal),
       subGoals: goal.subGoals.map((subGoal) => ({
         ...itemView(subGoal),
-        measures: subGoal.measures.map(itemView),
+        measures: subGoal.measures.map((measure) => ({
+          ...itemView(measure),
+          ...(cases ? { cases: cases.get(measure.id) ?? [] } : {}),
+        })),
       })),
     })),
   };
@@ -114,7 +119,13 @@ export function caseHistoryView(t: CaseTransition) {
  * steps or remarks), everyone else the whole routing and history. The form's fields come along so
  * the tab can show the answers under their questions.
  */
-export function caseDetailView(record: CaseRecord, view: CaseView, history: CaseTransition[], now: Date) {
+export function caseDetailView(
+  record: CaseRecord,
+  view: CaseView,
+  history: CaseTransition[],
+  now: Date,
+  measures: LinkedMeasure[] = [],
+) {
   const forum = currentForum(record);
   const common = {
     number: record.number,
@@ -139,6 +150,8 @@ export function caseDetailView(record: CaseRecord, view: CaseView, history: Case
           infoRequests: own.infoRequests,
         }
       : { ...common, ...(record.routing ? { routing: record.routing } : {}) },
+    // The submitter reads which measures their case led to, without the plan's internal ids.
+    measures: own ? submitterMeasures(measures).map((m) => ({ ...m, measureId: '' })) : measures,
     history: own ? own.history : history.map(caseHistoryView),
     form: FORM_FIELDS.map((f) => ({
       id: f.id,

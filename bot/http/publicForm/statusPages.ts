@@ -101,6 +101,13 @@ export function statusPage(opts: {
         <p>${multiline(view.outcome.decision)}</p>
         <p><a href="${view.outcome.minutesUrl}" rel="noreferrer noopener">${t.minutes}</a></p>`
     : '';
+  const measures =
+    view.measures.length > 0
+      ? html`<h2>${t.measures}</h2>
+          <ul>
+            ${view.measures.map((m) => html`<li>${m.committeeName}: ${multiline(m.text)}</li>`)}
+          </ul>`
+      : '';
   const replyError = opts.reply?.error;
   const question = view.openQuestion
     ? html`${errorSummary(replyError ? [{ href: '#f-reply', text: replyError }] : [], lang)}
@@ -145,7 +152,7 @@ ${opts.reply?.text ?? ''}</textarea>
     : '';
   const body = html`${confirmation}${notice}${heading}
     <dl>${rows}</dl>
-    ${outcome}${question}${answered}${withdraw}`;
+    ${outcome}${measures}${question}${answered}${withdraw}`;
   return page({
     lang,
     title: opts.notice === 'submitted' ? t.confirmationHeading : t.statusHeading(view.number),

@@ -5,6 +5,7 @@ import type {
   CaseSummary,
   CommitteeSummary,
   HistoryEntry,
+  LinkedMeasure,
   LocalPerson,
   Me,
   Measure,
@@ -106,6 +107,16 @@ export const api = {
   /** The cases the committee has; 403 for someone who may not see them. */
   committeeCases: (id: string) => json<CaseSummary[]>('GET', `${committeePath(id)}/cases`),
   caseDetail: (number: string) => json<CaseDetail>('GET', `/api/cases/${enc(number)}`),
+  /** Links the case to a measure of a committee's plan (its leadership and the secretariat). */
+  linkCase: (number: string, committeeId: string, measureId: string) =>
+    json<{ measure: LinkedMeasure }>('POST', `/api/cases/${enc(number)}/links`, { committeeId, measureId }),
+  unlinkCase: (number: string, committeeId: string, measureId: string) =>
+    json<void>('DELETE', `/api/cases/${enc(number)}/links/${enc(committeeId)}/${enc(measureId)}`),
+  /** A new measure in the sub-goal, made from the case and linked to it. */
+  measureFromCase: (
+    number: string,
+    body: { committeeId: string; subGoalId: string; text: string; responsible: string },
+  ) => json<{ measure: LinkedMeasure }>('POST', `/api/cases/${enc(number)}/measures`, body),
   stats: () => json<Stats>('GET', '/api/stats'),
   /** Without a year: this year. 403 for someone who may not see every case. */
   annualReport: (year?: number) =>

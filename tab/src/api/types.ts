@@ -32,6 +32,10 @@ export type SubGoal = MainGoal['subGoals'][number];
 export type HistoryEntry = HistoryEntryDto;
 export type CaseSummary = CaseListItem;
 export type CaseDetail = CaseDetailResponse;
+export type {
+  LinkedCaseDto as LinkedCase,
+  LinkedMeasureDto as LinkedMeasure,
+} from '../../../bot/http/api/apiTypes';
 export type Stats = StatsResponse;
 export type AnnualReport = AnnualReportResponse;
 export type CountMap = Record<string, number>;

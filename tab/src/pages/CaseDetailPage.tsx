@@ -10,6 +10,7 @@ import { href } from '../router';
 import { useLoad, useSession } from '../session';
 import { caseStateLabel } from '../caseTexts';
 import { forumLabel } from '../texts';
+import { CaseMeasuresSection } from './CaseMeasuresSection';
 import { CaseRoutingSection, type RoutingShown } from './CaseRoutingSection';
 
 /** Choice answers are stored as option values; people see the option's label. */
@@ -59,6 +60,7 @@ export function CaseDetailPage({ number }: { number: string }) {
       </dl>
       {c.deliveredToNobody && <DeliveredToNobodyNotice />}
       <CaseRoutingSection routing={routingShown(c)} lang={lang} />
+      <CaseMeasuresSection detail={detail.data} onChanged={detail.reload} />
       <h2>{t.cases.answers}</h2>
       {INTAKE_FORM.map((section) => (
         <section

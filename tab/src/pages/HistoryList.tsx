@@ -50,6 +50,12 @@ function HistoryLine({ entry }: { entry: HistoryEntry }) {
       </strong>
     );
   }
+  if (entry.kind === 'case_linked' || entry.kind === 'case_unlinked')
+    return (
+      <strong>
+        {kinds[entry.kind]} {entry.to ?? entry.from}
+      </strong>
+    );
   if (entry.kind === 'retire') return <strong>{entry.to === 'active' ? kinds.restore : kinds.retire}</strong>;
   if (entry.kind === 'reorder' && entry.from && entry.to)
     return (

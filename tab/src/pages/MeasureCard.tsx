@@ -9,6 +9,7 @@ import { useSession } from '../session';
 import { useBoard } from './boardContext';
 import { HistoryList } from './HistoryList';
 import { ItemActions } from './ItemActions';
+import { LinkedCases } from './LinkedCases';
 
 /** The hospital trust's and the municipalities' tasks; identical texts are one joint task. */
 export function taskRows(m: Pick<Measure, 'taskHospital' | 'taskMunicipalities'>) {
@@ -69,6 +70,7 @@ export function MeasureCard({
         {m.measuringTool && <Detail term={t.board.measuringTool} value={m.measuringTool} />}
       </dl>
       <PriorityTags groups={m.priorityGroups} label={t.board.priorityGroups} />
+      <LinkedCases cases={m.cases} />
       <div className="year-statuses" role="group" aria-label={t.board.statusPerYear}>
         {board.years.map((year) => {
           const status = m.statusByYear[year] ?? 'not_assessed';

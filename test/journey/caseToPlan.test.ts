@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type {
   ApiItem,
+  AnnualReportResponse,
   CaseDetailResponse,
   HistoryEntryDto,
   LinkedMeasureDto,
@@ -15,6 +16,7 @@ import { REFERENCE_CASE } from '../fixtures/referenceCase';
 const REHAB = 'fsu-rehabilitering';
 const as = (id: string, name: string): Caller => ({ local: id, name });
 const leader = as(IDS.rehabLeader, 'Rut Rehab');
+const secretariat = as(IDS.secretariat, 'Bodil Våge');
 
 /** Every measure of a plan response, flattened. */
 const measuresOf = (plan: PlanResponse): MeasureDto[] =>
@@ -61,6 +63,18 @@ describe('journey: a case from submission to a measure in the forum’s action p
     return answer.body;
   };
 
+  /** The SSU's annual report for a year, as the secretariat reads it: the "all" row. */
+  const annualReport = async (year: number) => {
+    const answer = await call<AnnualReportResponse>(
+      world.bot,
+      'GET',
+      `/api/annual-report?year=${year}`,
+      secretariat,
+    );
+    assert.equal(answer.status, 200, answer.text);
+    return answer.body.groups.find((g) => g.group === 'all')!;
+  };
+
   it('the FSU leader gets the card, registers the outcome, makes a measure from the case; the board and the case show it', async () => {
     const number = await routedToRehab();
 
@@ -81,6 +95,8 @@ describe('journey: a case from submission to a measure in the forum’s action p
     // The leader makes a new measure from the case in a sub-goal of the committee's plan: the text
     // and the one responsible come from the case.
     const before = await plan();
+    const year = Number(number.slice(0, 4));
+    const reportBefore = await annualReport(year);
     const subGoal = before.plan.mainGoals[0]!.subGoals[0]!;
     const created = await call<{ item: ApiItem; measure: LinkedMeasureDto }>(
       world.bot,
@@ -144,6 +160,17 @@ describe('journey: a case from submission to a measure in the forum’s action p
       new RegExp(measureId.replace(/\./g, '\\.')),
     );
 
+    // The SSU's annual report for the case's year counts the decided case at FSU rehabilitering and,
+    // within the plan's period, the new measure (not assessed yet).
+    const reportAfter = await annualReport(year);
+    const atRehab = reportAfter.cases.find((c) => c.forum === REHAB);
+    assert.equal(atRehab?.total, 1, JSON.stringify(reportAfter.cases));
+    assert.equal(atRehab.byState.decided, 1);
+    if (year <= after.plan.periodEnd) {
+      assert.equal(reportAfter.measureTotal, reportBefore.measureTotal + 1);
+      assert.equal(reportAfter.measures.not_assessed, reportBefore.measures.not_assessed + 1);
+    }
+
     // The measure's history says who made it and who linked the case.
     const history = await call<HistoryEntryDto[]>(
       world.bot,
@@ -199,7 +226,6 @@ describe('journey: a case from submission to a measure in the forum’s action p
     assert.equal(gone.status, 404);
 
     // The secretariat may link too (any committee's measure); a measure made from the case as well.
-    const secretariat = as(IDS.secretariat, 'Bodil Våge');
     const [second, third] = measuresOf(await plan()).slice(1, 3);
     const bySecretariat = await call(world.bot, 'POST', `/api/cases/${number}/links`, secretariat, {
       committeeId: REHAB,

@@ -100,6 +100,13 @@ export interface MeasureDto extends ItemBase {
   measuringTool?: string;
   priorityGroups: PriorityGroup[];
   statusByYear: Record<string, MeasureStatus>;
+  cases?: LinkedCaseDto[];
+}
+
+export interface LinkedCaseDto {
+  number: string;
+  title: string;
+  state: string;
 }
 
 export type ApiItem = GoalDto | SubGoalDto | MeasureDto;

@@ -303,10 +303,9 @@ describe('tab: the committee’s Tavle, Plan and Rediger views in Chromium', fun
     }
   });
 
-  it('pictures each view for the README (Tavle, Plan, Rediger) when asked to', async function () {
+  it('pictures the Plan and Rediger views for the README when asked to (the Tavle is tavle-default.png)', async function () {
     if (!writeScreenshots) this.skip();
     for (const [name, route, person] of [
-      ['tavle', `/board/${FSU}?year=2025`, member],
       ['plan', `/board/${FSU}/plan`, member],
       ['rediger', `/board/${FSU}/rediger`, leader],
     ] as const) {

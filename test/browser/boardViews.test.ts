@@ -247,6 +247,18 @@ describe('tab: the committee’s Tavle, Plan and Rediger views in Chromium', fun
     await page.close();
   });
 
+  it('prints the plan table (#/print/<committee>) on A4 landscape, without the controls', async () => {
+    const page = await browser.open(bot, `/print/${FSU}`, reader);
+    await page.locator('.plan-table').first().waitFor();
+    assert.equal(await page.getByRole('tab', { name: 'Tavle' }).count(), 0);
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf);
+    assert.ok(box, 'the PDF names its page size');
+    // A4 landscape in points: 297 mm × 210 mm.
+    assert.deepEqual([Math.round(Number(box[1])), Math.round(Number(box[2]))], [842, 595]);
+    await page.close();
+  });
+
   it('fits the plan table into a narrow channel tab: only the table scrolls sideways', async () => {
     const page = await browser.open(bot, `/board/${FSU}/plan`, reader);
     await page.setViewportSize({ width: 480, height: 800 });

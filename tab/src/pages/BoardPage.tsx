@@ -52,21 +52,20 @@ export function BoardPage({ committeeId, plan }: { committeeId: string; plan: Lo
   if (!data || !context) return <Spinner label={t.loading} />;
 
   const { committee, permissions } = data;
-
   const goals = visible(data.plan.mainGoals, showRetired);
 
   return (
     <BoardContext.Provider value={context}>
       <section className="board" aria-label={t.committee.edit} data-committee={committee.id}>
-        <div className="toolbar no-print">
-          {permissions.edit && (
+        {permissions.edit && (
+          <div className="toolbar no-print">
             <Switch
               checked={showRetired}
               onChange={(_e, d) => setShowRetired(d.checked)}
               label={t.board.showRetired}
             />
-          )}
-        </div>
+          </div>
+        )}
         <MessageBar intent="info" className="no-print" data-testid="permission-note">
           <MessageBarBody>
             {permissions.edit

@@ -164,6 +164,29 @@ describe('tab: the committee’s Tavle, Plan and Rediger views in Chromium', fun
     await page.close();
   });
 
+  it('says so when someone else moved the measure first, keeps the comment, and moves it on a second try', async () => {
+    const id = `${FSU}.g6.s1.m2`;
+    const page = await browser.open(bot, `/board/${FSU}?year=2026`, member);
+    await tavleReady(page);
+    await card(page, id)
+      .getByRole('button', { name: /^Flytt/ })
+      .click();
+    await page.getByRole('menuitem', { name: 'Flytt til Gjennomført' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Kommentar (valfri)').fill('Ferdig etter møtet.');
+    await setStatus(bot, id, 2026, 'not_started'); // meanwhile, through the API
+    await dialog.getByRole('button', { name: 'Lagre' }).click();
+    const conflict = dialog.getByTestId('status-conflict');
+    await conflict.waitFor();
+    assert.match(await conflict.innerText(), /Nokon andre endra statusen før deg[\s\S]*Ikkje gjennomført/);
+    assert.equal(await dialog.getByLabel('Kommentar (valfri)').inputValue(), 'Ferdig etter møtet.');
+    await column(page, 'not_started').locator(`[data-measure="${id}"]`).waitFor();
+    await dialog.getByRole('button', { name: 'Lagre' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await column(page, 'done').locator(`[data-measure="${id}"]`).waitFor();
+    await page.close();
+  });
+
   it('shows the board read-only to someone who may not change status', async () => {
     const page = await browser.open(bot, `/board/${FSU}`, reader);
     await tavleReady(page);

@@ -11,10 +11,7 @@
  * Runs against its own in-memory Azurite with the seeded default content. BENCH_N sets the
  * repetitions (default 50, after 5 warm-up runs).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { gzipSync } from 'node:zlib';
 import { createApp } from '../bot/app';
 import { loadConfig } from '../bot/config';
 import { DEFAULT_PLANS } from '../bot/domain/plans/defaultPlans';
@@ -22,6 +19,7 @@ import { silentLogger } from '../bot/logger';
 import { planRowsFilter } from '../bot/storage/tablePlanRepository';
 import { startAzurite } from '../test/support/azurite';
 import { intakeBench } from './benchIntake';
+import { FIRST_LOAD_BUDGET_BYTES, tabChunks, total } from './lib/tabBundle';
 
 const N = Number(process.env.BENCH_N ?? 50);
 const WARMUP = 5;
@@ -47,33 +45,20 @@ async function measure(
 }
 
 function tabBundle(): void {
-  const dist = path.join(__dirname, '..', 'tab', 'dist');
-  const assets = path.join(dist, 'assets');
-  const files = existsSync(assets) ? readdirSync(assets).filter((f) => f.endsWith('.js')) : [];
-  if (files.length === 0) {
+  const chunks = tabChunks();
+  if (chunks.length === 0) {
     console.log('Tab bundle: not built. Run `npm run build:tab`, then `npm run bench` again.');
     return;
   }
-  // What a person's first page load fetches: the entry script and the chunks index.html preloads.
-  // The pages are split (React.lazy), so each further page adds its own chunk when visited.
-  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const firstLoad = new Set([...html.matchAll(/assets\/([^"']+\.js)/g)].map((m) => m[1]));
-  const sizes = files.map((file) => {
-    const content = readFileSync(path.join(assets, file));
-    return { file, raw: content.length, gzip: gzipSync(content, { level: 9 }).length };
-  });
-  const sum = (list: typeof sizes) => ({
-    raw: list.reduce((n, f) => n + f.raw, 0),
-    gzip: list.reduce((n, f) => n + f.gzip, 0),
-  });
   const line = (label: string, t: { raw: number; gzip: number }) =>
     console.log(`  ${label.padEnd(40)} ${kb(t.raw).padStart(10)} raw ${kb(t.gzip).padStart(10)} gzip`);
-  console.log(`Tab bundle (tab/dist/assets/*.js, ${files.length} chunks):`);
-  line('first page load (entry + preloaded)', sum(sizes.filter((f) => firstLoad.has(f.file))));
-  for (const f of sizes.filter((f) => /Page-/.test(f.file)).sort((a, b) => b.gzip - a.gzip)) {
+  console.log(`Tab bundle (tab/dist/assets/*.js, ${chunks.length} chunks):`);
+  line('first page load (entry + preloaded)', total(chunks.filter((f) => f.firstLoad)));
+  console.log(`  (budget ${kb(FIRST_LOAD_BUDGET_BYTES)} gzip)`);
+  for (const f of chunks.filter((f) => /(Page|View)-/.test(f.file)).sort((a, b) => b.gzip - a.gzip)) {
     line(`  + ${f.file.replace(/-[\w-]+\.js$/, '')} when opened`, f);
   }
-  line('all chunks', sum(sizes));
+  line('all chunks', total(chunks));
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;

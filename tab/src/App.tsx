@@ -32,7 +32,8 @@ export function App() {
       followDeepLink(info.subPageId);
       setHost(info);
       setLang(initialLang(info.locale));
-      if (!themeFromUrl()) {
+      // `?theme=` forces a theme for tests and screenshots, only outside Teams: in Teams, Teams decides.
+      if (info.inTeams || !themeFromUrl()) {
         if (info.theme) setTheme(themeName(info.theme));
         void onThemeChange((next) => {
           if (active) setTheme(next);

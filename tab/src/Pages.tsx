@@ -5,8 +5,7 @@ import { useSession } from './session';
 
 // Each page is its own chunk: a tab opens on one page and loads the others only when visited.
 const OverviewPage = lazy(() => import('./pages/OverviewPage').then((m) => ({ default: m.OverviewPage })));
-const BoardPage = lazy(() => import('./pages/BoardPage').then((m) => ({ default: m.BoardPage })));
-const PrintPage = lazy(() => import('./pages/PrintPage').then((m) => ({ default: m.PrintPage })));
+const CommitteePage = lazy(() => import('./pages/CommitteePage').then((m) => ({ default: m.CommitteePage })));
 const CasesPage = lazy(() => import('./pages/CasesPage').then((m) => ({ default: m.CasesPage })));
 const CaseDetailPage = lazy(() =>
   import('./pages/CaseDetailPage').then((m) => ({ default: m.CaseDetailPage })),
@@ -23,9 +22,24 @@ function Page({ route }: { route: Route }) {
     case 'overview':
       return <OverviewPage />;
     case 'board':
-      return <BoardPage key={route.committeeId} committeeId={route.committeeId} />;
+      return (
+        <CommitteePage
+          key={route.committeeId}
+          committeeId={route.committeeId}
+          view={route.view}
+          measureId={route.measureId}
+          query={route.query}
+        />
+      );
     case 'print':
-      return <PrintPage key={route.committeeId} committeeId={route.committeeId} />;
+      return (
+        <CommitteePage
+          key={`print-${route.committeeId}`}
+          committeeId={route.committeeId}
+          view="plan"
+          printMode
+        />
+      );
     case 'cases':
       return <CasesPage />;
     case 'case':

@@ -51,7 +51,7 @@ describe('tab: action-plan board in Chromium', function () {
   });
 
   it('renders the rehabilitation committee’s real plan: goals, sub-goals, measures and status chips', async () => {
-    const page = await browser.open(bot, `/board/${REHAB}`, reader);
+    const page = await browser.open(bot, `/board/${REHAB}/rediger`, reader);
     await boardReady(page);
     await page.getByRole('heading', { level: 2, name: new RegExp(GOAL_TEXT.slice(0, 40)) }).waitFor();
     assert.match(await measureCard(page).innerText(), /Lage felles retningsliner/);
@@ -67,7 +67,7 @@ describe('tab: action-plan board in Chromium', function () {
   });
 
   it('shows no edit controls to someone who is not on the committee', async () => {
-    const page = await browser.open(bot, `/board/${REHAB}`, reader);
+    const page = await browser.open(bot, `/board/${REHAB}/rediger`, reader);
     await boardReady(page);
     assert.equal(await page.locator('.year-status.editable').count(), 0);
     assert.equal(await page.locator('.item-actions').count(), 0);
@@ -78,7 +78,7 @@ describe('tab: action-plan board in Chromium', function () {
   });
 
   it('lets a committee member change a status with a comment; it survives a reload and shows in the history', async () => {
-    const page = await browser.open(bot, `/board/${REHAB}`, member);
+    const page = await browser.open(bot, `/board/${REHAB}/rediger`, member);
     await boardReady(page);
     // Members change status but do not edit the plan.
     assert.equal(await page.locator('.item-actions').count(), 0);
@@ -108,7 +108,7 @@ describe('tab: action-plan board in Chromium', function () {
   });
 
   it('says so when someone else changed the status first, shows the current value and keeps the comment', async () => {
-    const page = await browser.open(bot, `/board/${REHAB}`, member);
+    const page = await browser.open(bot, `/board/${REHAB}/rediger`, member);
     await boardReady(page);
     const id = 'fsu-rehabilitering.g1.s2.m2';
     await measureCard(page, id).locator('.year-status.editable[data-year="2024"]').click();
@@ -145,7 +145,7 @@ describe('tab: action-plan board in Chromium', function () {
   });
 
   it('lets the leader add a measure to a sub-goal, and edit controls show for the leader', async () => {
-    const page = await browser.open(bot, `/board/${REHAB}`, leader);
+    const page = await browser.open(bot, `/board/${REHAB}/rediger`, leader);
     await boardReady(page);
     await page.getByRole('button', { name: 'Nytt hovudmål' }).waitFor();
     const sub = page.locator('[data-subgoal="fsu-rehabilitering.g1.s2"]');
@@ -169,7 +169,7 @@ describe('tab: action-plan board in Chromium', function () {
   });
 
   it('lets the leader move and retire a measure; retired items hide unless asked for, and can be restored', async () => {
-    const page = await browser.open(bot, `/board/${REHAB}`, leader);
+    const page = await browser.open(bot, `/board/${REHAB}/rediger`, leader);
     await boardReady(page);
     const sub = page.locator('[data-subgoal="fsu-rehabilitering.g1.s2"]');
     const texts = () => sub.locator('.measure-text').allTextContents();
@@ -198,7 +198,7 @@ describe('tab: action-plan board in Chromium', function () {
   });
 
   it('works from the keyboard: a status opens with Enter, Escape closes without saving', async () => {
-    const page = await browser.open(bot, `/board/${REHAB}`, member);
+    const page = await browser.open(bot, `/board/${REHAB}/rediger`, member);
     await boardReady(page);
     const chip = measureCard(page).locator('.year-status.editable[data-year="2026"]');
     await chip.focus();
@@ -212,7 +212,7 @@ describe('tab: action-plan board in Chromium', function () {
   });
 
   it('downloads the committee’s plan as CSV and links to the print view', async () => {
-    const page = await browser.open(bot, `/board/${REHAB}`, reader);
+    const page = await browser.open(bot, `/board/${REHAB}/rediger`, reader);
     await boardReady(page);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -251,7 +251,7 @@ describe('tab: action-plan board in Chromium', function () {
       assert.equal(put.status, 200);
     }
     for (const theme of ['default', 'dark', 'contrast']) {
-      const page = await browser.open(bot, `/board/${REHAB}`, member, { theme });
+      const page = await browser.open(bot, `/board/${REHAB}/rediger`, member, { theme });
       await boardReady(page);
       for (const status of ['done', 'in_progress', 'not_started', 'not_assessed'])
         await page.locator(`.status-chip[data-status="${status}"]`).first().waitFor();

@@ -135,7 +135,7 @@ describe('tab: overview, cases, statistics and configuration in Chromium', funct
     await nb.getByRole('heading', { level: 1, name: 'Handlingsplanene til utvalgene' }).waitFor();
     await nb.getByText('Lokal identitetsmodus – bare for utvikling').waitFor();
     await nb.close();
-    const en = await browser.open(bot, `/board/fsu-rehabilitering`, per, { lang: 'en' });
+    const en = await browser.open(bot, `/board/fsu-rehabilitering/rediger`, per, { lang: 'en' });
     await en.getByText('Not assessed').first().waitFor();
     await en.getByRole('button', { name: 'Show history' }).first().waitFor();
     await en.close();

@@ -16,6 +16,11 @@ const LOOK: Record<
   not_assessed: { color: 'informative', glyph: '–' },
 };
 
+/** The glyph of each status, for every place that shows a status beside its colour. */
+export const STATUS_GLYPH = Object.fromEntries(
+  Object.entries(LOOK).map(([status, look]) => [status, look.glyph]),
+) as Record<MeasureStatus, string>;
+
 export function StatusChip({ status, size = 'large' }: { status: MeasureStatus; size?: 'medium' | 'large' }) {
   const { t } = useSession();
   const look = LOOK[status] ?? LOOK.not_assessed;

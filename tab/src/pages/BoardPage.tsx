@@ -1,39 +1,22 @@
 import { useMemo, useState } from 'react';
-import { Button, Link, MessageBar, MessageBarBody, Spinner, Switch } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Spinner, Switch } from '@fluentui/react-components';
 import { planYears } from '../../../bot/domain/plans/planModel';
-import { api, exportPaths } from '../api/client';
+import { api } from '../api/client';
 import type { Measure, PlanResponse } from '../api/types';
-import { DownloadButton } from '../components/DownloadButton';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { href } from '../router';
-import { useLoad, useSession } from '../session';
+import { useSession, type Loaded } from '../session';
 import { BoardContext, visible, type BoardContextValue, type EditorRequest } from './boardContext';
-import { CommitteeCasesSection } from './CommitteeCasesSection';
 import { GoalSection } from './GoalSection';
 import { ItemEditorDialog } from './ItemEditorDialog';
+import { replaceMeasure } from './planData';
 import { StatusDialog } from './StatusDialog';
-import { committeeName } from '../texts';
 
-function replaceMeasure(data: PlanResponse, measure: Measure): PlanResponse {
-  return {
-    ...data,
-    plan: {
-      ...data.plan,
-      mainGoals: data.plan.mainGoals.map((g) => ({
-        ...g,
-        subGoals: g.subGoals.map((s) => ({
-          ...s,
-          measures: s.measures.map((m) => (m.id === measure.id ? { ...m, ...measure } : m)),
-        })),
-      })),
-    },
-  };
-}
-
-/** A committee's action plan: main goals → sub-goals → measures, with status per year. */
-export function BoardPage({ committeeId }: { committeeId: string }) {
-  const { t, lang } = useSession();
-  const plan = useLoad(() => api.plan(committeeId), [committeeId]);
+/**
+ * The plan's editor ("Rediger planen"): main goals → sub-goals → measures, each with its edit
+ * controls and status per year. The committee page above it loads the plan and shows its heading.
+ */
+export function BoardPage({ committeeId, plan }: { committeeId: string; plan: Loaded<PlanResponse> }) {
+  const { t } = useSession();
   const [showRetired, setShowRetired] = useState(false);
   const [editor, setEditor] = useState<EditorRequest>();
   const [statusEdit, setStatusEdit] = useState<{ measure: Measure; year: string }>();
@@ -73,45 +56,16 @@ export function BoardPage({ committeeId }: { committeeId: string }) {
 
   return (
     <BoardContext.Provider value={context}>
-      <article className="board" aria-labelledby="board-title" data-committee={committee.id}>
-        <p className="no-print">
-          <Link href={href.overview()}>← {t.board.back}</Link>
-        </p>
-        <h1 id="board-title">{committeeName(committee, lang)}</h1>
-        <p className="plan-title user-text">{data.plan.title}</p>
-        <dl className="people">
-          {committee.leader && (
-            <>
-              <dt>{t.board.leader}</dt>
-              <dd>{committee.leader}</dd>
-            </>
-          )}
-          {committee.deputy && (
-            <>
-              <dt>{t.board.deputy}</dt>
-              <dd>{committee.deputy}</dd>
-            </>
-          )}
-          <dt>{t.board.period}</dt>
-          <dd>
-            {data.plan.periodStart}–{data.plan.periodEnd}
-          </dd>
-        </dl>
-        <div className="toolbar no-print">
-          <Link href={href.print(committee.id)}>{t.board.print}</Link>
-          <DownloadButton
-            path={exportPaths.plan(committee.id, lang)}
-            fileName={`handlingsplan-${committee.id}.csv`}
-            label={t.board.exportCsv}
-          />
-          {permissions.edit && (
+      <section className="board" aria-label={t.committee.edit} data-committee={committee.id}>
+        {permissions.edit && (
+          <div className="toolbar no-print">
             <Switch
               checked={showRetired}
               onChange={(_e, d) => setShowRetired(d.checked)}
               label={t.board.showRetired}
             />
-          )}
-        </div>
+          </div>
+        )}
         <MessageBar intent="info" className="no-print" data-testid="permission-note">
           <MessageBarBody>
             {permissions.edit
@@ -147,8 +101,7 @@ export function BoardPage({ committeeId }: { committeeId: string }) {
             {t.board.addMainGoal}
           </Button>
         )}
-        <CommitteeCasesSection committeeId={committee.id} />
-      </article>
+      </section>
       {editor && (
         <ItemEditorDialog
           title={editor.title}

@@ -122,7 +122,7 @@ export function MeasureCard({
 }
 
 /** Changes whenever the measure does, so an open history reloads after a status change. */
-function historyVersion(m: Measure): number {
+export function historyVersion(m: Measure): number {
   let hash = 0;
   for (const ch of m.etag ?? '') hash = (hash * 31 + ch.charCodeAt(0)) | 0;
   return hash;

@@ -32,6 +32,7 @@ export function StatusDialog({
   committeeId,
   measure,
   year,
+  initialStatus,
   onSaved,
   onLatest,
   onClose,
@@ -39,6 +40,8 @@ export function StatusDialog({
   committeeId: string;
   measure: Measure;
   year: string;
+  /** The status to offer first (the column a measure is moved to on the Tavle); else the current one. */
+  initialStatus?: MeasureStatus;
   onSaved: (measure: Measure) => void;
   /** Someone else's newer version of the measure (after a conflict), for the board to show. */
   onLatest: (measure: Measure) => void;
@@ -47,7 +50,7 @@ export function StatusDialog({
   const { t } = useSession();
   const [base, setBase] = useState(measure);
   const current = base.statusByYear[year] ?? 'not_assessed';
-  const [status, setStatus] = useState<MeasureStatus>(current);
+  const [status, setStatus] = useState<MeasureStatus>(initialStatus ?? current);
   const [comment, setComment] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>();

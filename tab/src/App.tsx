@@ -12,7 +12,7 @@ import { connectHost, type HostInfo } from './auth/identity';
 import { Shell } from './Shell';
 import { initialLang, rememberLang, themeFromUrl } from './preferences';
 import { followDeepLink, onThemeChange, themeName, type ThemeName } from './teamsHost';
-import { texts } from './texts';
+import { LOADING, loadTexts } from './texts';
 
 const THEMES: Record<ThemeName, Theme> = {
   default: teamsLightTheme,
@@ -24,6 +24,8 @@ export function App() {
   const [host, setHost] = useState<HostInfo>();
   const [theme, setTheme] = useState<ThemeName>(() => themeFromUrl() ?? 'default');
   const [lang, setLang] = useState<Lang>(() => initialLang());
+  // The language whose texts have loaded: the tab keeps showing it until a newly chosen one has.
+  const [shownLang, setShownLang] = useState<Lang>();
 
   useEffect(() => {
     let active = true;
@@ -46,8 +48,16 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    document.documentElement.lang = lang;
-    document.title = texts(lang).appTitle;
+    let active = true;
+    void loadTexts(lang).then((t) => {
+      if (!active) return;
+      setShownLang(lang);
+      document.documentElement.lang = lang;
+      document.title = t.appTitle;
+    });
+    return () => {
+      active = false;
+    };
   }, [lang]);
 
   useEffect(() => {
@@ -64,10 +74,10 @@ export function App() {
 
   return (
     <FluentProvider theme={THEMES[theme]} className="app-root">
-      {host ? (
-        <Shell host={host} lang={lang} onLang={chooseLang} />
+      {host && shownLang ? (
+        <Shell host={host} lang={shownLang} onLang={chooseLang} />
       ) : (
-        <Spinner className="page-spinner" label={texts(lang).loading} />
+        <Spinner className="page-spinner" label={LOADING[lang]} />
       )}
     </FluentProvider>
   );

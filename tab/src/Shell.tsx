@@ -1,15 +1,19 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useState } from 'react';
 import { Select, Spinner, Tab, TabList } from '@fluentui/react-components';
 import { LANGUAGES, type Lang } from '../../bot/domain/i18n/language';
 import { ApiError, api } from './api/client';
 import type { LocalPerson, Me } from './api/types';
 import { identityFixedByUrl, localIdentity, setLocalIdentity, type HostInfo } from './auth/identity';
 import { ErrorMessage } from './components/ErrorMessage';
-import { LocalIdentityBanner } from './components/LocalIdentityBanner';
 import { Pages } from './Pages';
 import { href, useRoute, type Route } from './router';
 import { SessionProvider, makeSession } from './session';
 import { LANGUAGE_NAMES, texts } from './texts';
+
+// Only local development (no Teams, LOCAL_IDENTITY=on) shows the person picker: its own chunk.
+const LocalIdentityBanner = lazy(() =>
+  import('./components/LocalIdentityBanner').then((m) => ({ default: m.LocalIdentityBanner })),
+);
 
 type NavKey = 'overview' | 'cases' | 'stats';
 
@@ -83,13 +87,15 @@ export function Shell({ host, lang, onLang }: { host: HostInfo; lang: Lang; onLa
   return (
     <div className="shell">
       {local && (
-        <LocalIdentityBanner
-          t={t}
-          lang={lang}
-          people={people}
-          currentId={signIn?.me?.personId ?? localIdentity()?.personId}
-          onPick={pick}
-        />
+        <Suspense fallback={null}>
+          <LocalIdentityBanner
+            t={t}
+            lang={lang}
+            people={people}
+            currentId={signIn?.me?.personId ?? localIdentity()?.personId}
+            onPick={pick}
+          />
+        </Suspense>
       )}
       {showChrome && (
         <header className="app-header no-print">

@@ -19,7 +19,7 @@ const NAME = 'Fagleg samarbeidsutval for Svangerskaps-, fødsels- og barselomsor
 const SEED = DEFAULT_PLANS.committees.find((c) => c.id === FSU)!;
 const MOVED = `${FSU}.g2.s1.m3`;
 const MOVED_TEXT = SEED.plan.mainGoals[1]!.subGoals[0]!.measures[2]!.text;
-const YEARS = ['2023', '2024', '2025', '2026'];
+const YEARS = ['2022', '2023', '2024', '2025', '2026'];
 
 /** `UPDATE_SCREENSHOTS=1` writes the pictures the README shows; otherwise they are only taken. */
 const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');

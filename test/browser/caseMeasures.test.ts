@@ -77,14 +77,13 @@ describe("tab: a committee's case and the measure made from it, in Chromium", fu
     await section.getByRole('status').getByText('Tiltaket er oppretta og knytt til saka.').waitFor();
     const linked = section.getByRole('link', { name: TITLE });
     await linked.waitFor();
-    assert.match(
-      decodeURIComponent((await linked.getAttribute('href')) ?? ''),
-      new RegExp(`^#/board/${REHAB}/measure/`),
-    );
+    const measureHref = (await linked.getAttribute('href')) ?? '';
+    assert.match(decodeURIComponent(measureHref), new RegExp(`^#/board/${REHAB}/measure/`));
     await page.close();
 
-    // A member of the committee: the case under "Saker", and the measure on the board carries it.
-    const board = await browser.open(bot, `/board/${REHAB}`, member);
+    // A member of the committee, following the measure's link: the case under "Saker", and the
+    // measure's details on the Tavle carry it.
+    const board = await browser.open(bot, measureHref.slice(1), member);
     const cases = board.getByRole('region', { name: 'Saker', exact: true });
     await cases.locator(`tr[data-case="${record.number}"]`).waitFor();
     const onMeasure = board.getByTestId('linked-cases').locator(`li[data-case="${record.number}"]`);

@@ -3,7 +3,8 @@ import { MessageBar, MessageBarBody, MessageBarTitle, Select } from '@fluentui/r
 import type { Lang } from '../../../bot/domain/i18n/language';
 import { roleLabel } from '../../../bot/domain/roles/roleLabels';
 import type { LocalPerson } from '../api/types';
-import { forumLabel, type Texts } from '../texts';
+import { type Texts } from '../texts';
+import { forumLabel } from '../referenceLabels';
 
 /** The person's roles as people say them, with the committee's name for a committee role. */
 function rolesOf(person: LocalPerson, lang: Lang): string {

@@ -1,6 +1,6 @@
 import { Badge } from '@fluentui/react-components';
 import { useSession } from '../session';
-import { priorityGroupLabel } from '../texts';
+import { priorityGroupLabel } from '../referenceLabels';
 
 /** A measure's priority patient groups as tags (labels from bot/domain/partnership.ts). */
 export function PriorityTags({ groups, label }: { groups: string[]; label: string }) {

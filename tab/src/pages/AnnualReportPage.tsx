@@ -12,7 +12,7 @@ import { STATUS_ORDER } from '../components/StatusCounts';
 import { formatDate } from '../format';
 import { href } from '../router';
 import { useLoad, useSession } from '../session';
-import { forumLabel } from '../texts';
+import { forumLabel } from '../referenceLabels';
 
 type Group = AnnualReport['groups'][number];
 

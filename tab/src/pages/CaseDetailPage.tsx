@@ -9,7 +9,7 @@ import { formatDate, formatDateTime } from '../format';
 import { href } from '../router';
 import { useLoad, useSession } from '../session';
 import { caseStateLabel } from '../caseTexts';
-import { forumLabel } from '../texts';
+import { forumLabel } from '../referenceLabels';
 import { CaseMeasuresSection } from './CaseMeasuresSection';
 import { CaseRoutingSection, type RoutingShown } from './CaseRoutingSection';
 

@@ -4,7 +4,7 @@ import { routingMessages } from '../caseTexts';
 import type { CaseRouting } from '../../../bot/domain/cases/caseModel';
 import type { SubmitterRouting } from '../../../bot/domain/cases/submitterView';
 import { formatDate } from '../format';
-import { forumLabel } from '../texts';
+import { forumLabel } from '../referenceLabels';
 
 /** The minutes link is checked when it is registered; this keeps any other scheme from becoming a link. */
 const isWebLink = (url: string) => /^https?:\/\//i.test(url);

@@ -20,7 +20,7 @@ import { formatDate, includesText } from '../format';
 import { href } from '../router';
 import { useLoad, useSession } from '../session';
 import { caseStateLabel } from '../caseTexts';
-import { FORUMS, forumLabel } from '../texts';
+import { FORUMS, forumLabel } from '../referenceLabels';
 
 const NO_FORUM = '-';
 

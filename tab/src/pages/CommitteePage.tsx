@@ -6,7 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDate } from '../format';
 import { currentQuery, href, type BoardView } from '../router';
 import { useLoad, useSession } from '../session';
-import { committeeName } from '../texts';
+import { committeeName } from '../referenceLabels';
 import { CommitteeCasesSection } from './CommitteeCasesSection';
 
 // Each view of the plan is its own chunk, loaded when the person first opens it.

@@ -10,7 +10,8 @@ import { href } from '../router';
 import { useLoad, useSession } from '../session';
 import { registerConfigSave, setConfigValid, type TabConfig } from '../teamsHost';
 import type { CommitteeSummary } from '../api/types';
-import { committeeName, type Texts } from '../texts';
+import { type Texts } from '../texts';
+import { committeeName } from '../referenceLabels';
 import type { Lang } from '../../../bot/domain/i18n/language';
 
 /**

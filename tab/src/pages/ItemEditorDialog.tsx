@@ -15,7 +15,7 @@ import {
 import type { MeasureFields } from '../api/types';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useSession } from '../session';
-import { PRIORITY_GROUPS } from '../texts';
+import { PRIORITY_GROUPS } from '../referenceLabels';
 
 type TextKey = Exclude<keyof MeasureFields, 'text' | 'priorityGroups'>;
 

@@ -12,7 +12,7 @@ import { href } from '../router';
 import { Panel } from '../components/Panel';
 import { useLoad, useSession } from '../session';
 import { forumById } from '../../../bot/domain/forums/forums';
-import { committeeName, PRIORITY_GROUPS } from '../texts';
+import { committeeName, PRIORITY_GROUPS } from '../referenceLabels';
 
 /** Personal tab: every committee's status counts for a year, with filters, each opening its board. */
 export function OverviewPage() {

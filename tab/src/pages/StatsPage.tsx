@@ -23,7 +23,7 @@ import { Panel } from '../components/Panel';
 import { href } from '../router';
 import { useLoad, useSession } from '../session';
 import { caseStateLabel } from '../caseTexts';
-import { agreementPartLabel, committeeName, forumLabel } from '../texts';
+import { agreementPartLabel, committeeName, forumLabel } from '../referenceLabels';
 
 function bars(map: CountMap | undefined, label: (key: string) => string): Bar[] {
   return Object.entries(map ?? {})

@@ -13,6 +13,7 @@ import type { MeasureStatus } from '../api/types';
 import { PriorityTags } from '../components/PriorityTags';
 import { useSession } from '../session';
 import { HistoryList } from './HistoryList';
+import { LinkedCases } from './LinkedCases';
 import { historyVersion, taskRows } from './MeasureCard';
 import type { BoardMeasure } from './planData';
 
@@ -119,6 +120,7 @@ export function TavleCard({
             )}
             {m.measuringTool && <Detail term={t.board.measuringTool} value={m.measuringTool} />}
           </dl>
+          <LinkedCases cases={m.cases} />
           <HistoryList committeeId={committeeId} measureId={m.id} version={historyVersion(m)} />
         </section>
       )}

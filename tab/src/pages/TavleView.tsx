@@ -8,7 +8,7 @@ import { currentYear } from '../format';
 import { replaceQuery } from '../router';
 import type { Loaded } from '../session';
 import { useSession } from '../session';
-import { PRIORITY_GROUPS, priorityGroupLabel } from '../texts';
+import { PRIORITY_GROUPS, priorityGroupLabel } from '../referenceLabels';
 import {
   activeMeasures,
   boardQuery,

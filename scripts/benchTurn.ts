@@ -14,6 +14,7 @@
  * Run alone: `node --require tsx/cjs scripts/benchTurn.ts` (starts its own Azurite).
  */
 import { fork } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { StorageConfig } from '../bot/config';
@@ -42,7 +43,7 @@ interface BenchServer extends MessageEndpoint {
 let servers = 0;
 
 /** Starts a server process with its own tables on the given storage. */
-function startServer(kind: Kind, storage: StorageConfig): Promise<BenchServer> {
+function startServer(kind: Kind, storage: StorageConfig, built = false): Promise<BenchServer> {
   if (storage.kind !== 'connectionString') throw new Error('the bench runs on Azurite');
   const profile = process.env.BENCH_CPU_PROF && path.join(process.env.BENCH_CPU_PROF, kind);
   const child = fork(path.join(__dirname, 'benchTurnServer.ts'), [], {
@@ -55,6 +56,7 @@ function startServer(kind: Kind, storage: StorageConfig): Promise<BenchServer> {
     env: {
       ...process.env,
       BENCH_SERVER: kind,
+      BENCH_BUILT: built ? '1' : '0',
       STORAGE_CONNECTION_STRING: storage.connectionString,
       TABLE_PREFIX: `bench${kind}${++servers}`,
       MicrosoftAppId: '',
@@ -222,7 +224,10 @@ async function compareAt(
 
 /** Opens `DRAFTS` drafts and leaves each mid-form; the server's RSS and retained heap per draft. */
 async function draftMemory(storage: StorageConfig, channel: TestChannel): Promise<void> {
-  const server = await startServer('app', storage);
+  // Production runs the compiled server; run from source, tsx's compiler and source maps add to RSS.
+  const build = path.join(__dirname, '..', 'dist', 'bot', 'app.js');
+  const built = existsSync(build);
+  const server = await startServer('app', storage, built);
   try {
     // Warm up once (templates, schemas, connections), so the figure is what a draft adds.
     await answerTurns('app', server, channel, 1, 1, 'memwarm');
@@ -236,6 +241,11 @@ async function draftMemory(storage: StorageConfig, channel: TestChannel): Promis
     const after = await server.memory();
     const perDraft = (after.heapUsed - before.heapUsed) / DRAFTS;
     if (process.env.BENCH_MEMORY_DETAIL) console.log({ before, after });
+    console.log(
+      built
+        ? `Server from dist/ (built ${statSync(build).mtime.toISOString()}; \`npm run build:server\` after a change).`
+        : 'Server from source through tsx (no dist/): `npm run build:server` for the figure of the compiled server production runs.',
+    );
     console.log(
       `Memory with ${DRAFTS} open drafts (each halfway through the form): server RSS ${mib(after.rss)} (${mib(before.rss)} before); heap retained after a full GC ${mib(after.heapUsed)} (${mib(before.heapUsed)} before), ${(perDraft / 1024).toFixed(2)} KiB per conversation.`,
     );

@@ -8,6 +8,7 @@
  * Storage read and one ETag write per turn), one reply per message.
  */
 import type { Server } from 'node:http';
+import path from 'node:path';
 import express from 'express';
 import {
   ActivityHandler,
@@ -51,8 +52,17 @@ async function baseline(): Promise<Server> {
   });
 }
 
+/** BENCH_BUILT=1: the compiled server in dist/ (`npm run build:server`), as production runs it. */
 async function product(): Promise<Server> {
-  const app = await createApp(loadConfig(process.env), { log: silentLogger });
+  const built = process.env.BENCH_BUILT === '1';
+  const root = path.join(__dirname, '..', 'dist', 'bot');
+  const start = built
+    ? ((await import(path.join(root, 'app.js'))) as { createApp: typeof createApp }).createApp
+    : createApp;
+  const configure = built
+    ? ((await import(path.join(root, 'config.js'))) as { loadConfig: typeof loadConfig }).loadConfig
+    : loadConfig;
+  const app = await start(configure(process.env), { log: silentLogger });
   return app.listen(0, '127.0.0.1');
 }
 

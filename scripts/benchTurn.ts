@@ -14,7 +14,7 @@
  * Run alone: `node --require tsx/cjs scripts/benchTurn.ts` (starts its own Azurite).
  */
 import { fork } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { StorageConfig } from '../bot/config';
@@ -34,6 +34,7 @@ type Kind = 'baseline' | 'app';
 const ANSWERS = FORM_FIELDS.map((field) => REFERENCE_CASE[field.id]);
 
 interface BenchServer extends MessageEndpoint {
+  storage: StorageConfig;
   memory(): Promise<{ rss: number; heapUsed: number; heapTotal: number; external: number }>;
   /** CPU time the server process has used so far (user + system), in microseconds. */
   cpu(): Promise<number>;
@@ -77,6 +78,7 @@ function startServer(kind: Kind, storage: StorageConfig, built = false): Promise
     if (first.kind !== 'listening') throw new Error('bench server did not start');
     const url = `http://127.0.0.1:${first.port}/api/messages`;
     return {
+      storage,
       async post(body) {
         const response = await fetch(url, {
           method: 'POST',
@@ -108,6 +110,27 @@ function startServer(kind: Kind, storage: StorageConfig, built = false): Promise
   });
 }
 
+/**
+ * CPU time (ms) Azurite's process has used so far, read from /proc (Linux), found by the port in the
+ * connection string; undefined elsewhere. Tells whether storage or the server saturates first.
+ */
+function azuriteCpuMs(storage: StorageConfig): number | undefined {
+  if (storage.kind !== 'connectionString' || !existsSync('/proc')) return undefined;
+  const port = /:(\d+)\/devstoreaccount1/.exec(storage.connectionString)?.[1];
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      if (!args.some((a) => a.includes('azurite')) || !args.includes(String(port))) continue;
+      // Fields 14 and 15 of /proc/<pid>/stat: user and system time in clock ticks (100 per second).
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      // the process ended while being read
+    }
+  }
+  return undefined;
+}
+
 /** Runs `work` for each item with at most `limit` at once. */
 async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let nextIndex = 0;
@@ -134,6 +157,8 @@ interface Run {
   turnsPerSecond: number;
   /** The server's CPU time per turn: less at the mercy of other load on the machine than wall time. */
   cpuPerTurn: number;
+  /** Azurite's CPU time per turn (NaN where it cannot be read). */
+  storageCpuPerTurn: number;
 }
 
 /**
@@ -154,6 +179,7 @@ async function answerTurns(
   });
   const times: number[] = [];
   const cpuBefore = await server.cpu();
+  const storageBefore = azuriteCpuMs(server.storage);
   const start = performance.now();
   await pool(people, concurrency, async (user) => {
     for (const answer of ANSWERS) {
@@ -164,8 +190,17 @@ async function answerTurns(
   });
   const seconds = (performance.now() - start) / 1000;
   const cpuMs = ((await server.cpu()) - cpuBefore) / 1000;
+  const storageAfter = azuriteCpuMs(server.storage);
   channel.sent.length = 0; // the channel's memory is not the bench's subject
-  return { times, turnsPerSecond: times.length / seconds, cpuPerTurn: cpuMs / times.length };
+  return {
+    times,
+    turnsPerSecond: times.length / seconds,
+    cpuPerTurn: cpuMs / times.length,
+    storageCpuPerTurn:
+      storageBefore === undefined || storageAfter === undefined
+        ? NaN
+        : (storageAfter - storageBefore) / times.length,
+  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -184,6 +219,7 @@ interface Figures {
   p95: number;
   turnsPerSecond: number;
   cpuPerTurn: number;
+  storageCpuPerTurn: number;
 }
 
 function figures(runs: Run[]): Figures {
@@ -193,6 +229,7 @@ function figures(runs: Run[]): Figures {
     p95: percentile(all, 95),
     turnsPerSecond: median(runs.map((r) => r.turnsPerSecond)),
     cpuPerTurn: median(runs.map((r) => r.cpuPerTurn)),
+    storageCpuPerTurn: median(runs.map((r) => r.storageCpuPerTurn)),
   };
 }
 
@@ -213,7 +250,7 @@ async function compareAt(
   const ours = figures(runs.app);
   const row = (label: string, f: Figures) =>
     console.log(
-      `  ${String(concurrency).padStart(10)}  ${label.padEnd(26)} ${ms(f.median)} ${ms(f.p95)} ${f.turnsPerSecond.toFixed(0).padStart(10)} ${ms(f.cpuPerTurn)}`,
+      `  ${String(concurrency).padStart(10)}  ${label.padEnd(26)} ${ms(f.median)} ${ms(f.p95)} ${f.turnsPerSecond.toFixed(0).padStart(10)} ${ms(f.cpuPerTurn)} ${ms(f.storageCpuPerTurn)}`,
     );
   row('minimal durable bot', base);
   row('our answer turn', ours);
@@ -267,7 +304,7 @@ export async function turnBench(storage: StorageConfig): Promise<void> {
         `Answer turn through /api/messages beside a minimal durable botbuilder bot (CloudAdapter, one state read and one ETag write per turn, one reply), each server in its own process on the same Azurite; ${ROUNDS} alternating rounds, ${ANSWERS.length} answers per conversation.`,
       );
       console.log(
-        `  ${'concurrent'.padStart(10)}  ${''.padEnd(26)} ${'median'.padStart(10)} ${'p95'.padStart(10)} ${'turns/s'.padStart(10)} ${'server CPU'.padStart(10)}`,
+        `  ${'concurrent'.padStart(10)}  ${''.padEnd(26)} ${'median'.padStart(10)} ${'p95'.padStart(10)} ${'turns/s'.padStart(10)} ${'server CPU'.padStart(10)} ${'Azurite CPU'.padStart(11)}`,
       );
       // Warm-up, not counted: both servers' code compiled, connections open, Azurite's tables used.
       for (const kind of ['baseline', 'app'] as const) {

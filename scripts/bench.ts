@@ -7,6 +7,8 @@
  *   @azure/data-tables, and the overview (GET /api/committees).
  * - Intake turns through /api/messages, the stored conversation state, and heap after many
  *   conversations (scripts/benchIntake.ts; BENCH_CONVERSATIONS, default 30).
+ * - The answer turn beside a minimal durable botbuilder bot, and memory with open drafts
+ *   (scripts/benchTurn.ts).
  *
  * Runs against its own in-memory Azurite with the seeded default content. BENCH_N sets the
  * repetitions (default 50, after 5 warm-up runs).
@@ -19,6 +21,7 @@ import { silentLogger } from '../bot/logger';
 import { planRowsFilter } from '../bot/storage/tablePlanRepository';
 import { startAzurite } from '../test/support/azurite';
 import { intakeBench } from './benchIntake';
+import { turnBench } from './benchTurn';
 import { FIRST_LOAD_BUDGET_BYTES, tabChunks, total } from './lib/tabBundle';
 
 const N = Number(process.env.BENCH_N ?? 50);
@@ -126,6 +129,8 @@ async function main(): Promise<void> {
 
     console.log('');
     await intakeBench(app, server);
+    console.log('');
+    await turnBench(azurite.storage);
 
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -21,24 +21,13 @@ import type { BotServices } from './botServices';
 import { cardReply } from './cardReply';
 import { IntakeDialog } from './intakeDialog';
 import { IntakeStore, type IntakeState } from './intakeState';
+import { ProfileStore } from './profileStore';
 import { setTurnLang } from './turnLanguage';
 import { handleCaseCardAction } from './caseCardActions';
 import { CARD_ACTION, notServed } from './invokeAnswers';
 import { handleRoutingCommand } from './routingCommands';
 import { holdReplies, rememberHandled, trackedActivityId } from './turnBookkeeping';
 import { StateConflictError } from '../domain/stateConflict';
-
-/** What the bot remembers about a person, in user state (Table Storage). */
-interface UserProfile {
-  /**
-   * The person's language: chosen with "nynorsk", "bokmål" or "English", else decided on their first
-   * turn (see personLang) and kept, so every later message, card and notification uses it.
-   */
-  lang?: Lang;
-  welcomed?: boolean;
-  /** The conversation, service URL and language last saved as the person's conversation reference. */
-  referenceSavedFor?: string;
-}
 
 /** What a message's handler is given: the turn, the person's language and their open intake, if any. */
 interface MessageTurn {
@@ -67,12 +56,17 @@ export function personOf(context: TurnContext): Person {
   return { id: from.aadObjectId || `channel:${from.id}`, name: from.name || '' };
 }
 
+/** The person's 1:1 chat with the bot (not a group chat or a channel). */
+function isPersonal(context: TurnContext): boolean {
+  return context.activity.conversation.conversationType === 'personal';
+}
+
 /**
  * The bot's turn handler: reads what the person said or clicked, handles the commands that work
  * everywhere (language, help, status, new case) and hands the rest to the intake dialog.
  */
 export class PartnershipBot extends TeamsActivityHandler {
-  private readonly profile: StatePropertyAccessor<UserProfile>;
+  private readonly profiles: ProfileStore;
   /** Ids of the last activities applied to the conversation (see run). */
   private readonly handled: StatePropertyAccessor<string[]>;
   private readonly intakes: IntakeStore;
@@ -116,7 +110,7 @@ export class PartnershipBot extends TeamsActivityHandler {
     private readonly userState: UserState,
   ) {
     super();
-    this.profile = userState.createProperty<UserProfile>('profile');
+    this.profiles = new ProfileStore(conversationState, userState);
     this.handled = conversationState.createProperty<string[]>('handledActivities');
     this.intake = new IntakeDialog(services);
     this.intakes = new IntakeStore(conversationState);
@@ -129,9 +123,9 @@ export class PartnershipBot extends TeamsActivityHandler {
       const botAdded = (context.activity.membersAdded ?? []).some(
         (m) => m.id === context.activity.recipient.id,
       );
-      if (botAdded && context.activity.conversation.conversationType === 'personal') {
+      if (botAdded && isPersonal(context)) {
         await this.prepare(context);
-        const profile = await this.profile.get(context, {});
+        const profile = await this.profiles.get(context);
         if (!profile.welcomed) {
           await context.sendActivity(cardReply(welcomeCard(await this.lang(context))));
           profile.welcomed = true;
@@ -206,7 +200,8 @@ export class PartnershipBot extends TeamsActivityHandler {
   private async wasHandled(context: TurnContext, id: string, reload: boolean): Promise<boolean> {
     if (reload) {
       await this.conversationState.load(context, true);
-      await this.userState.load(context, true);
+      // In a 1:1 chat the profile is in conversation state (profileStore.ts).
+      if (!isPersonal(context)) await this.userState.load(context, true);
     }
     return (await this.handled.get(context, [])).includes(id);
   }
@@ -250,8 +245,13 @@ export class PartnershipBot extends TeamsActivityHandler {
   }
 
   private async lang(context: TurnContext): Promise<Lang> {
-    const profile = await this.profile.get(context, {});
-    profile.lang = personLang(profile.lang, context.activity.locale);
+    const profile = await this.profiles.get(context);
+    // Outside the 1:1 chat, the language last saved with the person's conversation reference is the
+    // current one: a change made in the chat is kept in the chat's state, not in user state.
+    const remembered = isPersonal(context)
+      ? undefined
+      : (await this.services.conversationRefs.lookup(personOf(context).id))?.lang;
+    profile.lang = remembered ?? personLang(profile.lang, context.activity.locale);
     return profile.lang;
   }
 
@@ -264,8 +264,8 @@ export class PartnershipBot extends TeamsActivityHandler {
 
   /** Where to reach the person, and in which language: written when it changes, not on every message. */
   private async saveReference(context: TurnContext, lang: Lang): Promise<void> {
-    if (context.activity.conversation.conversationType !== 'personal') return;
-    const profile = await this.profile.get(context, {});
+    if (!isPersonal(context)) return;
+    const profile = await this.profiles.get(context);
     const { conversation, serviceUrl } = context.activity;
     const savedFor = `${conversation.id}|${serviceUrl}|${lang}`;
     if (profile.referenceSavedFor === savedFor) return;
@@ -276,7 +276,7 @@ export class PartnershipBot extends TeamsActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const lang = await this.prepare(context);
-    if (context.activity.conversation.conversationType !== 'personal') {
+    if (!isPersonal(context)) {
       await context.sendActivity(messages(lang).personalChatOnly);
       return;
     }
@@ -326,7 +326,7 @@ export class PartnershipBot extends TeamsActivityHandler {
 
   private async changeLanguage(turn: MessageTurn, lang: Lang): Promise<After> {
     const { context } = turn;
-    const profile = await this.profile.get(context, {});
+    const profile = await this.profiles.get(context);
     profile.lang = lang;
     setTurnLang(context, lang);
     // Notifications to this person use the new language from now on.
@@ -355,7 +355,7 @@ export class PartnershipBot extends TeamsActivityHandler {
   }
 
   private async sendWelcome(context: TurnContext, lang: Lang): Promise<void> {
-    const profile = await this.profile.get(context, {});
+    const profile = await this.profiles.get(context);
     if (!profile.welcomed) {
       profile.welcomed = true;
       await context.sendActivity(cardReply(welcomeCard(lang)));

@@ -30,6 +30,11 @@ export interface OutboxDeps {
   retry: RetryPolicy;
   /** A send or update with no answer by then fails like any other failed attempt (and is retried). */
   sendTimeoutMs: number;
+  /**
+   * How long a notification taken for sending stays taken beyond the time its attempts may take: if
+   * the instance dies meanwhile, another one sends it once this has run out (NOTIFY_LEASE_SECONDS).
+   */
+  leaseMs: number;
   /** Sends running at once, across recipients (default 8). */
   concurrency?: number;
   now: () => Date;
@@ -37,7 +42,6 @@ export interface OutboxDeps {
   sleep?: (ms: number) => Promise<void>;
 }
 
-const LEASE_MS = 2 * 60_000;
 /**
  * Enough sends at once that a few conversations that never answer leave room for everyone else,
  * few enough not to have the channel throttle the bot (429).
@@ -186,7 +190,7 @@ export class Outbox {
     // The lease covers the whole run (every attempt may take the full timeout), so nobody else takes it meanwhile.
     const runMs =
       retry.immediateAttempts * (this.deps.sendTimeoutMs + retry.baseDelayMs * 2 ** retry.immediateAttempts);
-    const claimed = await repo.claim(current, new Date(now.getTime() + LEASE_MS + runMs));
+    const claimed = await repo.claim(current, new Date(now.getTime() + this.deps.leaseMs + runMs));
     if (!claimed) return; // someone else is sending it
 
     let record = claimed;

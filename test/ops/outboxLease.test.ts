@@ -98,6 +98,58 @@ describe('outbox across instances: a send taken by an instance that died', () =>
 });
 
 /**
+ * An instance that stalls after taking a notification (a starved process, a slow storage read) until
+ * its lease has run out must not send it any more: another instance may be sending it by then.
+ */
+describe('outbox: a send whose lease ran out while its instance stalled', () => {
+  it('is not sent by the stalled instance, and is sent once by the next', async () => {
+    const account = new StorageAccount(testStorage(), uniquePrefix());
+    await account.ensureTables(['notifications']);
+    const repo = new TableNotificationRepository(account.table('notifications'));
+    let clock = new Date();
+    const sent: string[] = [];
+    const outboxOf = (name: string, stall: boolean): Outbox =>
+      new Outbox({
+        repo,
+        delivery: {
+          send: () => {
+            sent.push(name);
+            return Promise.resolve({ activityId: `${name}-${sent.length}` });
+          },
+          update: () => Promise.resolve(),
+        },
+        resolve: () => {
+          // The stall: by the time the address is read, the lease has run out.
+          if (stall) clock = new Date(clock.getTime() + RUN_MS + LEASE_MS + 1_000);
+          return Promise.resolve(ADDRESS);
+        },
+        renderCard: () => Promise.resolve(undefined),
+        retry: RETRY,
+        sendTimeoutMs: SEND_TIMEOUT_MS,
+        leaseMs: LEASE_MS,
+        now: () => clock,
+        log: silentLogger,
+      });
+    const stalled = outboxOf('stalled', true);
+    await stalled.enqueue([
+      {
+        id: 'msg|0004|person:runa',
+        caseNumber: '2026-001',
+        kind: 'message',
+        recipient: 'person:runa',
+        label: 'routed → submitter',
+        activity: MESSAGE,
+      },
+    ]);
+    await stalled.drain();
+    assert.deepEqual(sent, [], 'the stalled instance did not send after its lease ran out');
+    await outboxOf('next', false).sweep(clock);
+    assert.deepEqual(sent, ['next'], 'the next instance sent it, once');
+    assert.equal((await repo.get('2026-001', 'msg|0004|person:runa'))?.status, 'sent');
+  });
+});
+
+/**
  * A step is stored with a "to notify" mark; the instance that stored it dies before queueing its
  * notifications. Any instance's job takes the mark as left behind once it is NOTIFY_LEASE_SECONDS old.
  */

@@ -13,7 +13,7 @@ import { TableStateStorage } from '../../bot/storage/tableStateStorage';
 /** An outbox row as stored; `activityId` is '' until sent (for a card update: the card it updates). */
 export type OutboxRow = Pick<
   NotificationRecord,
-  'id' | 'caseNumber' | 'kind' | 'recipient' | 'status' | 'activityId' | 'label'
+  'id' | 'caseNumber' | 'kind' | 'recipient' | 'status' | 'activityId' | 'label' | 'attempts'
 >;
 
 /** What the server processes stored, read straight from their tables (they share the storage). */
@@ -63,10 +63,12 @@ export class StoredState {
   async notifications(): Promise<OutboxRow[]> {
     const rows: OutboxRow[] = [];
     const entities = this.account.table('notifications').listEntities<OutboxRow>({
-      queryOptions: { select: ['id', 'caseNumber', 'kind', 'recipient', 'status', 'activityId', 'label'] },
+      queryOptions: {
+        select: ['id', 'caseNumber', 'kind', 'recipient', 'status', 'activityId', 'label', 'attempts'],
+      },
     });
-    for await (const { id, caseNumber, kind, recipient, status, activityId, label } of entities) {
-      rows.push({ id, caseNumber, kind, recipient, status, activityId, label });
+    for await (const { id, caseNumber, kind, recipient, status, activityId, label, attempts } of entities) {
+      rows.push({ id, caseNumber, kind, recipient, status, activityId, label, attempts });
     }
     return rows;
   }

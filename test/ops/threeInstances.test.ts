@@ -75,7 +75,9 @@ describe('three instances, faults on: intake, routing and notifications across a
         REMINDER_WORKING_DAYS: '1',
         // Every instance's jobs run every few seconds, so whatever is due is due at all three at once.
         JOBS_INTERVAL_SECONDS: String(JOBS_SECONDS),
+        // What an instance that died held is sent by another after 3 s + 2 × (5 s + backoff).
         NOTIFY_LEASE_SECONDS: '3',
+        NOTIFY_SEND_TIMEOUT_SECONDS: '5',
         NOTIFY_IMMEDIATE_ATTEMPTS: '2',
         NOTIFY_RETRY_BASE_MS: '50',
         NOTIFY_RETRY_AFTER_SECONDS: '1',

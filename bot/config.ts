@@ -115,6 +115,12 @@ export interface RoutingConfig {
   retry: { immediateAttempts: number; baseDelayMs: number; maxAttempts: number; retryAfterMs: number };
   /** NOTIFY_SEND_TIMEOUT_SECONDS: a proactive send or card update with no answer by then counts as failed (default 15). */
   sendTimeoutMs: number;
+  /**
+   * NOTIFY_LEASE_SECONDS: how long a notification taken for sending stays the taking instance's
+   * (beyond the time its attempts may take), and how old a step's "to notify" mark gets, before any
+   * instance takes it as left behind by a crash and does it (default 120).
+   */
+  leaseMs: number;
 }
 
 function routingConfigFrom(env: Env): RoutingConfig {
@@ -138,6 +144,7 @@ function routingConfigFrom(env: Env): RoutingConfig {
       retryAfterMs: intFrom(env, 'NOTIFY_RETRY_AFTER_SECONDS', 60, 1, 86_400) * 1000,
     },
     sendTimeoutMs: intFrom(env, 'NOTIFY_SEND_TIMEOUT_SECONDS', 15, 1, 120) * 1000,
+    leaseMs: intFrom(env, 'NOTIFY_LEASE_SECONDS', 120, 1, 3600) * 1000,
   };
 }
 

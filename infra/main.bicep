@@ -144,6 +144,11 @@ param notifyRetryAfterSeconds int = 60
 param notifySendTimeoutSeconds int = 15
 
 @minValue(1)
+@maxValue(3600)
+@description('NOTIFY_LEASE_SECONDS: how long a notification an instance took for sending stays its own (beyond its attempts) before another instance takes it as left behind by a crash.')
+param notifyLeaseSeconds int = 120
+
+@minValue(1)
 @maxValue(525600)
 @description('DRAFT_RESUME_AFTER_MINUTES: a draft left alone longer than this is offered as "continue or discard".')
 param draftResumeAfterMinutes int = 60
@@ -377,6 +382,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     NOTIFY_MAX_ATTEMPTS: string(notifyMaxAttempts)
     NOTIFY_RETRY_AFTER_SECONDS: string(notifyRetryAfterSeconds)
     NOTIFY_SEND_TIMEOUT_SECONDS: string(notifySendTimeoutSeconds)
+    NOTIFY_LEASE_SECONDS: string(notifyLeaseSeconds)
     DRAFT_RESUME_AFTER_MINUTES: string(draftResumeAfterMinutes)
     // The public intake page: App Service's front end is one proxy hop, so the client address its
     // rate limits count is the last one it appends to X-Forwarded-For.

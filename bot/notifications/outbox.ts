@@ -30,6 +30,11 @@ export interface OutboxDeps {
   retry: RetryPolicy;
   /** A send or update with no answer by then fails like any other failed attempt (and is retried). */
   sendTimeoutMs: number;
+  /**
+   * How long a notification taken for sending stays taken beyond the time its attempts may take: if
+   * the instance dies meanwhile, another one sends it once this has run out (NOTIFY_LEASE_SECONDS).
+   */
+  leaseMs: number;
   /** Sends running at once, across recipients (default 8). */
   concurrency?: number;
   now: () => Date;
@@ -37,7 +42,6 @@ export interface OutboxDeps {
   sleep?: (ms: number) => Promise<void>;
 }
 
-const LEASE_MS = 2 * 60_000;
 /**
  * Enough sends at once that a few conversations that never answer leave room for everyone else,
  * few enough not to have the channel throttle the bot (429).
@@ -186,14 +190,22 @@ export class Outbox {
     // The lease covers the whole run (every attempt may take the full timeout), so nobody else takes it meanwhile.
     const runMs =
       retry.immediateAttempts * (this.deps.sendTimeoutMs + retry.baseDelayMs * 2 ** retry.immediateAttempts);
-    const claimed = await repo.claim(current, new Date(now.getTime() + LEASE_MS + runMs));
+    const leaseEnd = now.getTime() + this.deps.leaseMs + runMs;
+    const claimed = await repo.claim(current, new Date(leaseEnd));
     if (!claimed) return; // someone else is sending it
+    // An attempt starts only if it ends, at the latest by its timeout, while the lease holds: after
+    // that another instance may be sending it, and a second send would reach the recipient twice.
+    const lastStart = leaseEnd - this.deps.sendTimeoutMs;
 
     let record = claimed;
     let notBeforeMs = 0;
     for (let run = 0; run < retry.immediateAttempts && record.attempts < retry.maxAttempts; run++) {
       if (run > 0) await this.sleep(this.backoff(retry.baseDelayMs, run - 1));
-      const result = await this.attempt(record);
+      const result = await this.attempt(record, lastStart);
+      if (result.ok === false && result.leaseLost) {
+        log.warn('notification.lease_lost', { case: caseNumber, notification: id });
+        return; // left as it is: the instance that takes it over records the outcome
+      }
       record = { ...record, attempts: record.attempts + 1 };
       if (result.ok) {
         const { lastError: _e, lastStatus: _s, nextAttemptAt: _n, leaseUntil: _l, ...rest } = record;
@@ -243,9 +255,10 @@ export class Outbox {
 
   private async attempt(
     n: NotificationRecord,
+    lastStart: number,
   ): Promise<
     | { ok: true; activityId?: string; conversationId?: string }
-    | { ok: false; status?: number; retryAfterMs?: number; error: string }
+    | { ok: false; status?: number; retryAfterMs?: number; error: string; leaseLost?: true }
   > {
     try {
       const reference = await this.deps.resolve(n.recipient);
@@ -253,6 +266,8 @@ export class Outbox {
       const activity =
         n.kind === 'message' ? (n.activity as OutgoingMessage | undefined) : await this.deps.renderCard(n);
       if (!activity) return { ok: false, status: 400, error: 'nothing to send' };
+      if (this.deps.now().getTime() > lastStart)
+        return { ok: false, error: 'lease ran out', leaseLost: true };
       let activityId: string | undefined;
       if (n.kind === 'cardUpdate') {
         if (!n.activityId) return { ok: false, status: 400, error: 'no sent card to update' };

@@ -92,6 +92,7 @@ export function createRouting(
     renderCard: (n) => renderer.renderCard(n),
     retry: settings.retry,
     sendTimeoutMs: settings.sendTimeoutMs,
+    leaseMs: settings.leaseMs,
     now,
     log: deps.log,
   });
@@ -116,8 +117,10 @@ export function createRouting(
 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  /** A step's "to notify" mark older than the lease was left behind by an instance that died. */
+  const leftBehind = (at: Date) => new Date(at.getTime() - settings.leaseMs);
   const runJobs = async (at?: Date) => {
-    await caseService.recoverNotifications(at ?? now());
+    await caseService.recoverNotifications(leftBehind(at ?? now()));
     await outbox.sweep(at);
     await notifier.remind(at);
     await outbox.drain();
@@ -127,7 +130,7 @@ export function createRouting(
    * background (each bounded by its timeout), and the next run skips what is still on its way.
    */
   const tick = async () => {
-    await caseService.recoverNotifications(now());
+    await caseService.recoverNotifications(leftBehind(now()));
     await outbox.sweep(now(), { wait: false });
     await notifier.remind();
   };

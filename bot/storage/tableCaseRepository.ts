@@ -111,6 +111,14 @@ const indexRow = (year: number, rowKey: string, number: string) => ({
   number,
 });
 
+/**
+ * Every submission of a year competes for the one counter row, and each round of competing writes
+ * gives out one number: a burst of people pressing "send" at once (100 in the three-instance test)
+ * needs far more rounds than an ordinary write conflict, so a submission keeps trying for longer
+ * (with backoff up to a second, about half a minute) rather than answering "something went wrong".
+ */
+const COUNTER_ATTEMPTS = 60;
+
 export class TableCaseRepository implements CaseRepository {
   constructor(private readonly table: TableClient) {}
 
@@ -147,7 +155,7 @@ export class TableCaseRepository implements CaseRepository {
       const stored = await this.get(record.number);
       if (!stored) throw new Error(`Case ${record.number} vanished right after it was stored`);
       return stored;
-    });
+    }, COUNTER_ATTEMPTS);
   }
 
   async findByDraft(draftId: string): Promise<CaseRecord | undefined> {

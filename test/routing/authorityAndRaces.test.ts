@@ -166,5 +166,6 @@ function RoutingWorldDefaults() {
     jobsIntervalSeconds: 0,
     retry: { immediateAttempts: 2, baseDelayMs: 5, maxAttempts: 4, retryAfterMs: 60_000 },
     sendTimeoutMs: 15_000,
+    leaseMs: 120_000,
   };
 }

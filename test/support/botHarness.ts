@@ -11,7 +11,16 @@ import { silentLogger } from '../../bot/logger';
  * connector REST API) and answers the member lookup the bot makes for prefill.
  */
 export class TestChannel {
-  readonly sent: { conversationId: string; activity: Partial<Activity>; method?: 'POST' | 'PUT' }[] = [];
+  /**
+   * Everything the bot sent, in the order it arrived, with the activity id the channel answered
+   * (for an update: the one updated).
+   */
+  readonly sent: {
+    conversationId: string;
+    activity: Partial<Activity>;
+    method?: 'POST' | 'PUT';
+    id?: string;
+  }[] = [];
   readonly members = new Map<
     string,
     { id: string; name: string; email?: string; userPrincipalName?: string; aadObjectId?: string }
@@ -47,8 +56,9 @@ export class TestChannel {
         return;
       }
       const conversationId = String(req.params.conversationId);
-      this.sent.push({ conversationId, activity: req.body as Partial<Activity>, method: 'POST' });
-      res.json({ id: `sent-${++counter}` });
+      const id = `sent-${++counter}`;
+      this.sent.push({ conversationId, activity: req.body as Partial<Activity>, method: 'POST', id });
+      res.json({ id });
     };
     app.post('/v3/conversations/:conversationId/activities', record);
     app.post('/v3/conversations/:conversationId/activities/:replyTo', record);
@@ -64,6 +74,7 @@ export class TestChannel {
         conversationId: String(req.params.conversationId),
         activity: { ...(req.body as object), id: req.params.activityId },
         method: 'PUT',
+        id: String(req.params.activityId),
       });
       res.json({ id: req.params.activityId });
     });

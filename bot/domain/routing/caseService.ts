@@ -21,9 +21,6 @@ export interface CaseEffects {
   afterTransition(record: CaseRecord, entry: CaseTransition): Promise<boolean>;
 }
 
-/** A "to notify" mark older than this is taken as left behind by a crash and redone by the job. */
-const RECOVER_AFTER_MS = 2 * 60_000;
-
 export type DecideOutcome =
   | { kind: 'applied'; record: CaseRecord; entry: CaseTransition }
   /**
@@ -86,13 +83,14 @@ export class CaseService {
   /**
    * Queues what a crash or a storage hiccup kept from being queued right after a step (the step is
    * stored with a "to notify" mark in the same transaction). Queueing is idempotent, so a step whose
-   * notifications were in fact queued just before the crash is not sent twice.
+   * notifications were in fact queued just before the crash is not sent twice. Marks written before
+   * `leftBefore` are taken as left behind (the caller decides how long a step may take to queue).
    */
-  async recoverNotifications(at: Date): Promise<number> {
+  async recoverNotifications(leftBefore: Date): Promise<number> {
     const { cases, effects } = this.deps;
     if (!effects) return 0;
     let recovered = 0;
-    for (const mark of await cases.unnotified(new Date(at.getTime() - RECOVER_AFTER_MS))) {
+    for (const mark of await cases.unnotified(leftBefore)) {
       const record = await cases.get(mark.caseNumber);
       if (!record) continue;
       const entry = (await cases.history(mark.caseNumber)).find((h) => h.seq === mark.seq);

@@ -1,4 +1,5 @@
 import type { CaseView } from '../../domain/cases/caseAccess';
+import type { CaseListEntry } from '../../domain/cases/caseList';
 import type { CaseRecord, CaseTransition } from '../../domain/cases/caseModel';
 import { submitterView } from '../../domain/cases/submitterView';
 import { FORM_FIELDS } from '../../domain/form/intakeForm';
@@ -76,18 +77,17 @@ export function historyView(entry: HistoryEntry) {
   return rest;
 }
 
-export function caseListView(record: CaseRecord, now: Date) {
-  const forum = currentForum(record);
+export function caseListView(entry: CaseListEntry, now: Date) {
   return {
-    number: record.number,
-    year: record.year,
-    title: record.title,
-    state: record.state,
-    ...(forum ? { forum } : {}),
-    submittedAt: record.submittedAt,
-    updatedAt: record.updatedAt,
-    ageDays: ageDays(record, now),
-    submitterName: submitterLine(record),
+    number: entry.number,
+    year: entry.year,
+    title: entry.title,
+    state: entry.state,
+    ...(entry.forum ? { forum: entry.forum } : {}),
+    submittedAt: entry.submittedAt,
+    updatedAt: entry.updatedAt,
+    ageDays: ageDays(entry, now),
+    submitterName: entry.submitterName,
   };
 }
 

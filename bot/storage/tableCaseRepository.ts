@@ -125,6 +125,20 @@ export function historyEntity(
   };
 }
 
+export function fromHistoryEntity(row: Row): CaseTransition {
+  return {
+    caseNumber: row.caseNumber as string,
+    seq: row.seq as number,
+    at: row.at as string,
+    by: { id: row.byId as string, name: row.byName as string },
+    from: ((row.from as string) || null) as CaseState | null,
+    to: row.to as CaseState,
+    ...(row.comment ? { comment: row.comment as string } : {}),
+    ...(row.event ? { event: row.event as string } : {}),
+    ...(row.forum ? { forum: row.forum as string } : {}),
+  };
+}
+
 const indexRow = (year: number, rowKey: string, number: string) => ({
   partitionKey: String(year),
   rowKey,
@@ -213,19 +227,7 @@ export class TableCaseRepository implements CaseRepository {
       },
     });
     const entries: CaseTransition[] = [];
-    for await (const row of rows) {
-      entries.push({
-        caseNumber: row.caseNumber as string,
-        seq: row.seq as number,
-        at: row.at as string,
-        by: { id: row.byId as string, name: row.byName as string },
-        from: ((row.from as string) || null) as CaseState | null,
-        to: row.to as CaseState,
-        ...(row.comment ? { comment: row.comment as string } : {}),
-        ...(row.event ? { event: row.event as string } : {}),
-        ...(row.forum ? { forum: row.forum as string } : {}),
-      });
-    }
+    for await (const row of rows) entries.push(fromHistoryEntity(row));
     return entries.sort((a, b) => a.seq - b.seq);
   }
 

@@ -177,7 +177,7 @@ async function* entriesOf(
       odata`RowKey lt ${prefixUpperBound(prefix)}`,
     ];
     if (query.state) parts.push(odata`state eq ${query.state}`);
-    if (query.forum) parts.push(odata`forum eq ${query.forum}`);
+    if (query.forum !== undefined) parts.push(odata`forum eq ${query.forum}`);
     const pages = table
       .listEntities<Row>({ queryOptions: { filter: parts.join(' and ') } })
       .byPage({ maxPageSize: pageSize });

@@ -53,6 +53,7 @@ export interface CasePosition {
 export interface CaseListFilter {
   year?: number;
   state?: CaseState;
+  /** A forum's id, or '' for the cases no forum has yet. */
   forum?: string;
 }
 

@@ -8,6 +8,7 @@ import {
 } from '../../domain/cases/caseList';
 import { CASE_STATES, type CaseState } from '../../domain/cases/caseModel';
 import { forumByValue } from '../../domain/partnership';
+import { NONE } from '../../domain/reports/annualStats';
 import { ApiError } from './apiErrors';
 import { yearParam } from './apiRequest';
 
@@ -23,7 +24,7 @@ export interface PageRequest extends CaseListFilter {
 }
 
 /**
- * Reads `?limit=&cursor=&year=&state=&forum=`. The cursor is the `next` of the page before, bound to
+ * Reads `?limit=&cursor=&year=&state=&forum=` (`forum=none`: cases not yet at a forum). The cursor is the `next` of the page before, bound to
  * the person and the list (`list`, and the filters): an edited cursor, or one from another list, is a
  * 400 with code `bad_cursor`, never a 500.
  */
@@ -39,8 +40,8 @@ export function pageRequest(req: Request, personId: string, list: string): PageR
     throw new ApiError(400, 'bad_request', `state must be one of ${CASE_STATES.join(', ')}.`);
   }
   const forum = optional(query.forum);
-  if (forum !== undefined && !forumByValue(forum)) {
-    throw new ApiError(400, 'bad_request', 'forum is not a known forum.');
+  if (forum !== undefined && forum !== NONE && !forumByValue(forum)) {
+    throw new ApiError(400, 'bad_request', 'forum is not a known forum (or none).');
   }
   const binding = [personId, list, year ?? '', state ?? '', forum ?? ''].join('|');
   const cursor = optional(query.cursor);
@@ -62,7 +63,8 @@ export function pageRequest(req: Request, personId: string, list: string): PageR
     ...(after ? { after } : {}),
     ...(year !== undefined ? { year } : {}),
     ...(state !== undefined ? { state: state as CaseState } : {}),
-    ...(forum !== undefined ? { forum } : {}),
+    // `none`: the cases no forum has yet (stored with an empty forum).
+    ...(forum !== undefined ? { forum: forum === NONE ? '' : forum } : {}),
     nextToken: (position) => (position ? encodeCursor(position, binding) : null),
   };
 }

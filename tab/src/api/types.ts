@@ -6,6 +6,7 @@ import type { MeasureFields as DomainMeasureFields } from '../../../bot/domain/p
 import type {
   CaseDetailResponse,
   CaseListItem,
+  CaseListPageResponse,
   HistoryEntryDto,
   MeResponse,
   MeasureDto,
@@ -30,6 +31,15 @@ export type MainGoal = Plan['mainGoals'][number];
 export type SubGoal = MainGoal['subGoals'][number];
 export type HistoryEntry = HistoryEntryDto;
 export type CaseSummary = CaseListItem;
+export type CasePage = CaseListPageResponse;
+/** The cases page's filters and where it goes on from (`cursor`: a page's `next`). */
+export interface CaseListQuery {
+  year?: string;
+  state?: string;
+  forum?: string;
+  limit?: string;
+  cursor?: string;
+}
 export type CaseDetail = CaseDetailResponse;
 export type Stats = StatsResponse;
 export type CountMap = Record<string, number>;

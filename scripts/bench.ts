@@ -8,6 +8,9 @@
  * - Intake turns through /api/messages, the stored conversation state, and heap after many
  *   conversations (scripts/benchIntake.ts; BENCH_CONVERSATIONS, default 30).
  *
+ * - The case lists (cases page, CSV, statistics) at 100, 10,000 and 100,000 cases, and the ratios
+ *   (scripts/benchCases.ts; BENCH_CASE_SIZES, default 100,10000,100000).
+ *
  * Runs against its own in-memory Azurite with the seeded default content. BENCH_N sets the
  * repetitions (default 50, after 5 warm-up runs).
  */
@@ -21,6 +24,7 @@ import { DEFAULT_PLANS } from '../bot/domain/plans/defaultPlans';
 import { silentLogger } from '../bot/logger';
 import { planRowsFilter } from '../bot/storage/tablePlanRepository';
 import { startAzurite } from '../test/support/azurite';
+import { casesBench } from './benchCases';
 import { intakeBench } from './benchIntake';
 
 const N = Number(process.env.BENCH_N ?? 50);
@@ -141,6 +145,12 @@ async function main(): Promise<void> {
 
     console.log('');
     await intakeBench(app, server);
+
+    console.log('');
+    console.log(
+      `Case lists by number of cases (scripts/benchCases.ts), ${N} runs after ${WARMUP} warm-up each:`,
+    );
+    await casesBench(azurite.storage, measure);
 
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -11,7 +11,7 @@ import type { CaseRecord, CaseState } from '../domain/cases/caseModel';
 import type { YearCounts } from '../domain/reports/caseCounts';
 import { packJson, unpackJson } from './chunkedJson';
 import { encodeKey, prefixUpperBound } from './keys';
-import { isNotFound } from './tableErrors';
+import { isNotFound, retryOnConflict } from './tableErrors';
 
 /**
  * The rows a list of cases reads, in the case's own year partition beside the case, so the same
@@ -27,8 +27,8 @@ import { isNotFound } from './tableErrors';
  *
  * The year's counters (caseCounts.ts) are in the year's `counter` row, the one every submission
  * already writes conditionally; a counter row without them belongs to a year not yet indexed (data
- * from before these rows existed: caseIndexBackfill.ts). Which years exist is kept in the `years`
- * partition, so a list names every partition it reads.
+ * from before these rows existed: caseIndexBackfill.ts). Which years exist is kept in one row
+ * (partition and row `years`), so a list names every partition it reads.
  */
 type Row = Record<string, unknown>;
 type Entity = Row & { partitionKey: string; rowKey: string };
@@ -40,7 +40,7 @@ const minePrefix = (submitterId: string) => `mine-${encodeKey(submitterId)}!`;
 const forumPrefix = (forum: string) => `forum-${encodeKey(forum)}!`;
 export const INDEX_PREFIXES = [LIST_PREFIX, 'mine-', 'forum-'] as const;
 
-export const YEARS_PARTITION = 'years';
+const YEARS_ROW = { partitionKey: 'years', rowKey: 'years' };
 export const COUNTER_KEY = 'counter';
 
 function prefixOf(source: CaseListSource): string {
@@ -133,19 +133,36 @@ export function counterEntity(year: number, last: number, counts: YearCounts | u
   };
 }
 
-/** Notes that a year has cases; written before its first case, so no year with cases is missing. */
+/**
+ * Notes that a year has cases; written before its first case, so no year with cases is missing. The
+ * years are one row read by its key (a query would be a scan in the storage emulator), changed once
+ * a year, conditioned on its ETag.
+ */
 export async function registerYear(table: TableClient, year: number): Promise<void> {
-  await table.upsertEntity({ partitionKey: YEARS_PARTITION, rowKey: String(year), kind: 'year' }, 'Replace');
+  await retryOnConflict(async () => {
+    const row = await readYearsRow(table);
+    const years = row ? (JSON.parse(row.years as string) as number[]) : [];
+    if (years.includes(year)) return;
+    const entity = { ...YEARS_ROW, kind: 'years', years: JSON.stringify([...years, year].sort()) };
+    if (row) await table.updateEntity(entity, 'Replace', { etag: row.etag });
+    else await table.createEntity(entity);
+  });
 }
 
 /** The years that have cases, newest first. */
 export async function yearsWithCases(table: TableClient): Promise<number[]> {
-  const years: number[] = [];
-  const rows = table.listEntities<Row>({
-    queryOptions: { filter: odata`PartitionKey eq ${YEARS_PARTITION}`, select: ['rowKey'] },
-  });
-  for await (const row of rows) if (/^\d{4}$/.test(row.rowKey as string)) years.push(Number(row.rowKey));
-  return years.sort((a, b) => b - a);
+  const row = await readYearsRow(table);
+  const years = row ? (JSON.parse(row.years as string) as number[]) : [];
+  return [...years].sort((a, b) => b - a);
+}
+
+async function readYearsRow(table: TableClient) {
+  try {
+    return await table.getEntity<Row>(YEARS_ROW.partitionKey, YEARS_ROW.rowKey);
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
 }
 
 export async function readCounter(table: TableClient, year: number) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { CaseRecord } from '../../bot/domain/cases/caseModel';
 import { submitCase } from '../../bot/domain/cases/submitCase';
-import type { CaseDetailResponse, CaseListItem, CaseListPageResponse } from '../../bot/http/api/apiTypes';
+import type { CaseDetailResponse, CaseListPageResponse } from '../../bot/http/api/apiTypes';
 import { REFERENCE_STORED } from '../fixtures/referenceCase';
 import { RunningBot } from '../support/botHarness';
 import { testConfig } from '../support/globalAzurite';

@@ -5,12 +5,7 @@ import { DEFAULT_PLANS } from '../../bot/domain/plans/defaultPlans';
 import { REFERENCE_STORED } from '../fixtures/referenceCase';
 import { RunningBot } from '../support/botHarness';
 import { testConfig } from '../support/globalAzurite';
-import type {
-  CaseDetailResponse,
-  CaseListItem,
-  CaseListPageResponse,
-  StatsResponse,
-} from '../../bot/http/api/apiTypes';
+import type { CaseDetailResponse, CaseListPageResponse, StatsResponse } from '../../bot/http/api/apiTypes';
 import { call, grant, type Caller } from './apiSupport';
 
 const secretariat: Caller = { local: 'aad-sek', name: 'Siri Sekretariat' };

@@ -196,6 +196,26 @@ describe('case lists: pages, counters and the backfill', () => {
     assert.equal(stats.body.medianDaysToOutcome, Object.keys(y2026.daysToOutcome).map(Number)[0]);
   });
 
+  it('applies steps on different cases of one year at the same time, each once, the counters still right', async () => {
+    const year2026 = cases.filter((c) => c.year === 2026);
+    await Promise.all(
+      year2026.map((c, i) =>
+        decide(c, SEK, 'propose', { forum: i % 2 ? 'ssu' : 'fsu-ikt', comment: `Forslag ${i}` }),
+      ),
+    );
+    const records = await Promise.all(year2026.map((r) => bot.app.services.cases.get(r.number)));
+    assert.ok(records.every((r) => r?.state === 'routing_proposed' && r.historyCount === 2));
+    const withHistory = await Promise.all(
+      records.map(async (record) => ({
+        record: record!,
+        history: await bot.app.services.cases.history(record!.number),
+      })),
+    );
+    const counts = (await bot.app.services.cases.yearCounts()).find((c) => c.year === 2026);
+    assert.deepEqual(counts, recount(2026, withHistory));
+    assert.equal(counts?.byState.routing_proposed, year2026.length);
+  });
+
   it('streams the CSV page by page: every case once, beyond one storage page', async () => {
     const more = Array.from({ length: 600 }, (_, i) => (seq: number) => {
       const number = `2024-${String(seq).padStart(3, '0')}`;

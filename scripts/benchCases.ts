@@ -12,11 +12,11 @@
  *
  * Figures and the ratio of each size to the smallest; nothing asserted.
  */
-import type { Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import { odata } from '@azure/data-tables';
 import { performance } from 'node:perf_hooks';
 import { createApp } from '../bot/app';
-import { loadConfig, type StorageConfig } from '../bot/config';
+import { azuriteConnectionString, loadConfig, type StorageConfig } from '../bot/config';
 import type { CaseRecord, CaseState, CaseTransition } from '../bot/domain/cases/caseModel';
 import { formatCaseNumber } from '../bot/domain/cases/caseModel';
 import { FORUMS } from '../bot/domain/partnership';
@@ -128,6 +128,46 @@ async function csvFirstRows(url: string, headers: Record<string, string>, rows: 
   return lines - 1;
 }
 
+/**
+ * A counting pass-through in front of Azurite: how many storage requests one API call makes and how
+ * many bytes they bring back, the figure that shows whether a request's work grows with the cases.
+ */
+async function countingProxy(storage: StorageConfig) {
+  const target =
+    storage.kind === 'connectionString'
+      ? /TableEndpoint=http:\/\/([^:/]+):(\d+)/.exec(storage.connectionString)
+      : null;
+  if (!target) throw new Error('the case-list bench needs Azurite by connection string');
+  const counted = { requests: 0, bytes: 0 };
+  const server = createServer((req, res) => {
+    counted.requests++;
+    const upstream = request(
+      { host: target[1], port: Number(target[2]), path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.on('data', (chunk: Buffer) => (counted.bytes += chunk.length));
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    storage: {
+      kind: 'connectionString' as const,
+      connectionString: azuriteConnectionString('127.0.0.1', port),
+    },
+    counted,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
 interface Row {
   label: string;
   bySize: Map<number, { median: number; p95: number }>;
@@ -140,14 +180,18 @@ export async function casesBench(storage: StorageConfig, measure: Measure): Prom
     if (!row) rows.push((row = { label, bySize: new Map() }));
     row.bySize.set(size, value);
   };
+  const proxy = await countingProxy(storage);
+  const calls: { label: string; bySize: Map<number, string> }[] = [];
   for (const size of SIZES) {
     const config = {
       ...loadConfig({ LOCAL_IDENTITY: 'on' }),
-      storage,
+      storage: proxy.storage,
       tablePrefix: `benchcases${size}`,
       port: 0,
     };
     const app = await createApp(config, { log: silentLogger });
+    // The periodic jobs are not measured, and their storage calls would blur the counts.
+    await app.services.routing.stop();
     await app.services.roles.grant({
       personId: SECRETARIAT.id,
       role: 'secretariat_leader',
@@ -167,53 +211,42 @@ export async function casesBench(storage: StorageConfig, measure: Measure): Prom
       if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
       return (await response.arrayBuffer()).byteLength;
     };
+    // Timed over `measure`'s runs, then once more counting its storage round trips and bytes.
+    const figure = async (label: string, run: () => Promise<unknown>) => {
+      record(label, size, await measure(run));
+      const before = { ...proxy.counted };
+      await run();
+      const requests = proxy.counted.requests - before.requests;
+      const bytes = proxy.counted.bytes - before.bytes;
+      let row = calls.find((c) => c.label === label);
+      if (!row) calls.push((row = { label, bySize: new Map() }));
+      row.bySize.set(size, `${requests} req, ${(bytes / 1024).toFixed(0)} KiB`);
+    };
     // The storage's own floor: the query a first page makes, straight through @azure/data-tables.
     // Azurite runs every query as a scan of the whole table (LokiJS `where` with a predicate), so
     // this grows with the table there; on Azure Table Storage it is a range read of one partition.
     const table = app.storage.table('cases');
     const newest = String(YEARS[YEARS.length - 1]);
-    record(
-      "raw: the first page's range query (storage floor)",
-      size,
-      await measure(async () => {
-        const filter = odata`PartitionKey eq ${newest} and RowKey ge ${'list-'} and RowKey lt ${'list.'}`;
-        for await (const page of table.listEntities({ queryOptions: { filter } }).byPage({ maxPageSize: 51 }))
-          return page.length;
-        return 0;
-      }),
+    await figure("raw: the first page's range query (storage floor)", async () => {
+      const filter = odata`PartitionKey eq ${newest} and RowKey ge ${'list-'} and RowKey lt ${'list.'}`;
+      for await (const page of table.listEntities({ queryOptions: { filter } }).byPage({ maxPageSize: 51 }))
+        return page.length;
+      return 0;
+    });
+    await figure('raw: one point read (storage floor)', () => table.getEntity(newest, 'counter'));
+    await figure('GET /api/cases, first page (secretariat)', () => get('/api/cases', SECRETARIAT.id));
+    await figure('GET /api/cases, first page (one submitter)', () => get('/api/cases', 'bench-submitter-7'));
+    await figure('CSV export, first 500 rows (secretariat)', () =>
+      csvFirstRows(`${base}/api/export/cases.csv`, as(SECRETARIAT.id), 500),
     );
-    record(
-      'raw: one point read (storage floor)',
-      size,
-      await measure(() => table.getEntity(newest, 'counter')),
-    );
-    record(
-      'GET /api/cases, first page (secretariat)',
-      size,
-      await measure(() => get('/api/cases', SECRETARIAT.id)),
-    );
-    record(
-      'GET /api/cases, first page (one submitter)',
-      size,
-      await measure(() => get('/api/cases', 'bench-submitter-7')),
-    );
-    record(
-      'CSV export, first 500 rows (secretariat)',
-      size,
-      await measure(() => csvFirstRows(`${base}/api/export/cases.csv`, as(SECRETARIAT.id), 500)),
-    );
-    record('GET /api/stats (secretariat)', size, await measure(() => get('/api/stats', SECRETARIAT.id)));
-    record(
-      'GET /api/committees (case counts)',
-      size,
-      await measure(() => get('/api/committees', SECRETARIAT.id)),
-    );
-    await app.services.routing.stop();
+    await figure('GET /api/stats (secretariat)', () => get('/api/stats', SECRETARIAT.id));
+    await figure('GET /api/committees (case counts)', () => get('/api/committees', SECRETARIAT.id));
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     // Free Azurite's memory before the next size.
     await app.storage.table('cases').deleteTable();
   }
+  await proxy.close();
   const ms = (v: number) => `${v.toFixed(2)} ms`.padStart(10);
   const smallest = SIZES[0]!;
   console.log(
@@ -226,5 +259,11 @@ export async function casesBench(storage: StorageConfig, measure: Measure): Prom
       .map((s) => `${(row.bySize.get(s)!.median / base).toFixed(2)}×`)
       .join(' / ');
     console.log(`  ${row.label.padEnd(46)}${cells}   ${ratios}`);
+  }
+  console.log('  Storage round trips and bytes read by one call (through a counting pass-through):');
+  for (const row of calls) {
+    console.log(
+      `  ${row.label.padEnd(46)}${SIZES.map((size) => (row.bySize.get(size) ?? '').padStart(24)).join('')}`,
+    );
   }
 }

@@ -8,48 +8,47 @@ import {
   INDEX_PREFIXES,
   listRowsOf,
   readCounter,
-  registerYear,
+  registerYears,
+  yearsListed,
+  yearsWithCases,
 } from './caseListIndex';
 import { fromEntity, fromHistoryEntity } from './tableCaseRepository';
-import { isConflict, isNotFound } from './tableErrors';
+import { isConflict } from './tableErrors';
 
 type Row = Record<string, unknown>;
 
-/** Written once every year stored before the list rows existed has them: later starts read one row. */
-const DONE = { partitionKey: 'meta', rowKey: 'case-lists-v1' };
 const BATCH = 100;
 const MAX_ATTEMPTS = 20;
 
 /**
- * The one-time backfill run on start (bot/app.ts) for cases stored before the list rows and year
- * counters existed: it lists each such year, writes its cases' list rows and its counters, and marks
- * the work done. Idempotent, and safe with other instances and live traffic: a year counts as indexed
- * only once its counters are stored, and they are stored conditioned on the year's counter row as read
+ * The backfill run on start (bot/app.ts) for cases stored before the list rows and year counters
+ * existed: it lists the years that have cases, then writes each unindexed year's list rows and
+ * counters. Idempotent, and safe with other instances and live traffic: a year counts as indexed only
+ * once its counters are stored, and they are stored conditioned on the year's counter row as read
  * before the year's cases were, a row every submission and every transition writes. If anything in
  * the year changed meanwhile the year is done again from a fresh read. Until then submissions and
- * transitions in that year leave the list rows alone (tableCaseRepository.ts).
+ * transitions in that year leave the list rows alone (tableCaseRepository.ts). Once the years are
+ * listed, a start costs one read of that list and one of each year's counter row; an empty store is
+ * left untouched.
  *
  * Returns the years it indexed.
  */
 export async function backfillCaseLists(table: TableClient): Promise<number[]> {
-  try {
-    await table.getEntity(DONE.partitionKey, DONE.rowKey);
-    return [];
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
+  let years = await yearsWithCases(table);
+  if (!(await yearsListed(table))) {
+    // Which years have cases, before they were listed: the one query without a partition, run
+    // until the list exists. All are listed before any is indexed, so a crash loses none.
+    const found = new Set<number>();
+    const counters = table.listEntities<Row>({
+      queryOptions: { filter: odata`RowKey eq ${COUNTER_KEY}`, select: ['PartitionKey'] },
+    });
+    for await (const row of counters) found.add(Number(row.partitionKey));
+    if (found.size === 0) return [];
+    await registerYears(table, [...found]);
+    years = [...found];
   }
-  // Which years have cases, before they were listed: the one query without a partition, run once.
-  const years = new Set<number>();
-  const counters = table.listEntities<Row>({
-    queryOptions: { filter: odata`RowKey eq ${COUNTER_KEY}`, select: ['PartitionKey'] },
-  });
-  for await (const row of counters) years.add(Number(row.partitionKey));
   const indexed: number[] = [];
-  for (const year of [...years].sort()) {
-    await registerYear(table, year);
-    if (await indexYear(table, year)) indexed.push(year);
-  }
-  await table.upsertEntity({ ...DONE, kind: 'meta', at: new Date().toISOString() }, 'Replace');
+  for (const year of [...years].sort()) if (await indexYear(table, year)) indexed.push(year);
   return indexed;
 }
 

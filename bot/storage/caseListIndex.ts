@@ -138,15 +138,21 @@ export function counterEntity(year: number, last: number, counts: YearCounts | u
  * years are one row read by its key (a query would be a scan in the storage emulator), changed once
  * a year, conditioned on its ETag.
  */
-export async function registerYear(table: TableClient, year: number): Promise<void> {
+export async function registerYears(table: TableClient, added: readonly number[]): Promise<void> {
   await retryOnConflict(async () => {
     const row = await readYearsRow(table);
     const years = row ? (JSON.parse(row.years as string) as number[]) : [];
-    if (years.includes(year)) return;
-    const entity = { ...YEARS_ROW, kind: 'years', years: JSON.stringify([...years, year].sort()) };
+    const all = [...new Set([...years, ...added])].sort();
+    if (all.length === years.length) return;
+    const entity = { ...YEARS_ROW, kind: 'years', years: JSON.stringify(all) };
     if (row) await table.updateEntity(entity, 'Replace', { etag: row.etag });
     else await table.createEntity(entity);
   });
+}
+
+/** Whether the years have been listed at all (not yet in a store written before they were). */
+export async function yearsListed(table: TableClient): Promise<boolean> {
+  return (await readYearsRow(table)) !== undefined;
 }
 
 /** The years that have cases, newest first. */

@@ -18,7 +18,7 @@ import {
   listRowActions,
   listRowsOf,
   readCounter,
-  registerYear,
+  registerYears,
   yearsWithCases,
 } from './caseListIndex';
 import { packJson, unpackJson } from './chunkedJson';
@@ -158,7 +158,7 @@ export class TableCaseRepository implements CaseRepository {
       const counter = await readCounter(this.table, newCase.year);
       // The year's first case registers the year (before it is stored, so a listed year may be
       // empty but a year with cases is never missing) and starts its counters.
-      if (!counter) await registerYear(this.table, newCase.year);
+      if (!counter) await registerYears(this.table, [newCase.year]);
       const counts = counter ? countsOf(counter) : emptyYearCounts(newCase.year);
       const seq = ((counter?.last as number | undefined) ?? 0) + 1;
       const { record, firstTransition } = newCase.build(seq);
@@ -355,7 +355,7 @@ export class TableCaseRepository implements CaseRepository {
     build: ((seq: number) => { record: Omit<CaseRecord, 'etag'>; history: CaseTransition[] })[],
   ): Promise<void> {
     const counter = await readCounter(this.table, year);
-    if (!counter) await registerYear(this.table, year);
+    if (!counter) await registerYears(this.table, [year]);
     const first = ((counter?.last as number | undefined) ?? 0) + 1;
     const cases = build.map((make, i) => make(first + i));
     const batches: TransactionAction[][] = [[]];

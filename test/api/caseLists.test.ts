@@ -259,7 +259,7 @@ describe('case lists: pages, counters and the backfill', () => {
     const table = bot.app.storage.table('cases');
     for await (const row of table.listEntities<Record<string, unknown>>()) {
       const key = row.rowKey as string;
-      if (/^(list-|mine-|forum-)/.test(key) || ['years', 'meta'].includes(row.partitionKey as string))
+      if (/^(list-|mine-|forum-)/.test(key) || row.partitionKey === 'years')
         await table.deleteEntity(row.partitionKey as string, key);
       else if (key === 'counter')
         await table.updateEntity(

@@ -5,6 +5,7 @@ import { createHttpApp } from './http/server';
 import { jsonLogger, type Logger } from './logger';
 import { StorageAccount } from './storage/storageAccount';
 import { TableCaseRepository } from './storage/tableCaseRepository';
+import { backfillCaseLists } from './storage/caseIndexBackfill';
 import { TableConversationRefRepository } from './storage/tableConversationRefRepository';
 import { TableJustificationRepository } from './storage/tableJustificationRepository';
 import { TableNotificationRepository } from './storage/tableNotificationRepository';
@@ -100,6 +101,9 @@ export async function createApp(
   );
   const services: BotServices = { ...core, caseQueries: new CaseQueries(core), routing };
   await bootstrapRoles(services.roles, config.bootstrapRoles, services.now());
+  // Cases stored before the case lists' rows and counters existed get them, once (idempotent).
+  const indexedYears = await backfillCaseLists(storage.table('cases'));
+  if (indexedYears.length) log.info('cases.lists_backfilled', { years: indexedYears.join(', ') });
   await services.routing.start();
 
   // Action plans and the tab's API.

@@ -10,6 +10,9 @@
  * - The answer turn beside a minimal durable botbuilder bot, and memory with open drafts
  *   (scripts/benchTurn.ts).
  *
+ * - The case lists (cases page, CSV, statistics) at 100, 10,000 and 100,000 cases, and the ratios
+ *   (scripts/benchCases.ts; BENCH_CASE_SIZES, default 100,10000,100000).
+ *
  * Runs against its own in-memory Azurite with the seeded default content. BENCH_N sets the
  * repetitions (default 50, after 5 warm-up runs).
  */
@@ -20,6 +23,7 @@ import { DEFAULT_PLANS } from '../bot/domain/plans/defaultPlans';
 import { silentLogger } from '../bot/logger';
 import { planRowsFilter } from '../bot/storage/tablePlanRepository';
 import { startAzurite } from '../test/support/azurite';
+import { casesBench } from './benchCases';
 import { intakeBench } from './benchIntake';
 import { turnBench } from './benchTurn';
 import { FIRST_LOAD_BUDGET_BYTES, tabChunks, total } from './lib/tabBundle';
@@ -131,6 +135,12 @@ async function main(): Promise<void> {
     await intakeBench(app, server);
     console.log('');
     await turnBench(azurite.storage);
+
+    console.log('');
+    console.log(
+      `Case lists by number of cases (scripts/benchCases.ts), ${N} runs after ${WARMUP} warm-up each:`,
+    );
+    await casesBench(azurite.storage, measure);
 
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));

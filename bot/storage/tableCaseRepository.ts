@@ -1,8 +1,26 @@
 import { odata, type TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
+import type { CaseListPage, CaseListQuery } from '../domain/cases/caseList';
 import type { CaseRecord, CaseState, CaseTransition } from '../domain/cases/caseModel';
 import { parseCaseNumber } from '../domain/cases/caseModel';
 import type { CaseRepository, NewCase } from '../domain/cases/caseRepository';
 import type { Lang } from '../domain/i18n/language';
+import {
+  countersAfterCreate,
+  countersAfterTransition,
+  emptyYearCounts,
+  recount,
+  type YearCounts,
+} from '../domain/reports/caseCounts';
+import {
+  counterEntity,
+  countsOf,
+  listPage,
+  listRowActions,
+  listRowsOf,
+  readCounter,
+  registerYears,
+  yearsWithCases,
+} from './caseListIndex';
 import { packJson, unpackJson } from './chunkedJson';
 import { encodeKey, prefixUpperBound } from './keys';
 import { isNotFound, retryOnConflict } from './tableErrors';
@@ -16,7 +34,10 @@ import { isNotFound, retryOnConflict } from './tableErrors';
  *
  * Row keys:  counter | case-000007 | case-000007-history-0001 | by-state-<state>-000007 |
  *            by-submitter-<id>-000007 | draft-<draft id> (makes a double submit store one case) |
- *            notify-000007-0002 (step 2 of case 7 still has notifications to queue)
+ *            notify-000007-0002 (step 2 of case 7 still has notifications to queue) |
+ *            list-, mine-, forum- rows (what the case lists show) and the year's counters in the
+ *            counter row: caseListIndex.ts
+ * Every query names its partition: the years that have cases are listed in the `years` partition.
  */
 type Row = Record<string, unknown>;
 
@@ -59,7 +80,7 @@ function toEntity(record: Omit<CaseRecord, 'etag'>): Row & { partitionKey: strin
   };
 }
 
-function fromEntity(entity: TableEntityResult<Row>): CaseRecord {
+export function fromEntity(entity: TableEntityResult<Row>): CaseRecord {
   const email = entity.submitterEmail as string;
   return {
     number: entity.number as string,
@@ -82,7 +103,7 @@ function fromEntity(entity: TableEntityResult<Row>): CaseRecord {
   };
 }
 
-function historyEntity(
+export function historyEntity(
   year: number,
   seq: number,
   t: CaseTransition,
@@ -101,6 +122,20 @@ function historyEntity(
     comment: t.comment ?? '',
     event: t.event ?? '',
     forum: t.forum ?? '',
+  };
+}
+
+export function fromHistoryEntity(row: Row): CaseTransition {
+  return {
+    caseNumber: row.caseNumber as string,
+    seq: row.seq as number,
+    at: row.at as string,
+    by: { id: row.byId as string, name: row.byName as string },
+    from: ((row.from as string) || null) as CaseState | null,
+    to: row.to as CaseState,
+    ...(row.comment ? { comment: row.comment as string } : {}),
+    ...(row.event ? { event: row.event as string } : {}),
+    ...(row.forum ? { forum: row.forum as string } : {}),
   };
 }
 
@@ -128,15 +163,14 @@ export class TableCaseRepository implements CaseRepository {
     return retryOnConflict(async () => {
       const earlier = await this.caseForDraft(partitionKey, draftRowKey);
       if (earlier) return earlier;
-      let counter: TableEntityResult<Row> | undefined;
-      try {
-        counter = await this.table.getEntity<Row>(partitionKey, 'counter');
-      } catch (error) {
-        if (!isNotFound(error)) throw error;
-      }
+      const counter = await readCounter(this.table, newCase.year);
+      // The year's first case registers the year (before it is stored, so a listed year may be
+      // empty but a year with cases is never missing) and starts its counters.
+      if (!counter) await registerYears(this.table, [newCase.year]);
+      const counts = counter ? countsOf(counter) : emptyYearCounts(newCase.year);
       const seq = ((counter?.last as number | undefined) ?? 0) + 1;
       const { record, firstTransition } = newCase.build(seq);
-      const counterRow = { partitionKey, rowKey: 'counter', kind: 'counter', last: seq };
+      const counterRow = counterEntity(record.year, seq, counts && countersAfterCreate(counts, record));
       const actions: TransactionAction[] = [
         // The counter write is conditioned on the version just read: a concurrent submission makes
         // the whole transaction fail with 409/412, and we try again with the next number.
@@ -150,6 +184,8 @@ export class TableCaseRepository implements CaseRepository {
           indexRow(record.year, `${submitterIndexPrefix(record.submitter.id)}${pad(seq, 6)}`, record.number),
         ],
         ['create', indexRow(record.year, draftRowKey, record.number)],
+        // A year not yet indexed gets its list rows from the backfill (caseIndexBackfill.ts).
+        ...(counts ? listRowActions(undefined, record) : []),
       ];
       await this.table.submitTransaction(actions);
       const stored = await this.get(record.number);
@@ -161,8 +197,10 @@ export class TableCaseRepository implements CaseRepository {
   async findByDraft(draftId: string): Promise<CaseRecord | undefined> {
     // The draft's row is in the partition of the year it was submitted in: look in each year.
     const rowKey = `draft-${encodeKey(draftId)}`;
-    const rows = this.table.listEntities<Row>({ queryOptions: { filter: odata`RowKey eq ${rowKey}` } });
-    for await (const row of rows) return this.get(row.number as string);
+    for (const year of await yearsWithCases(this.table)) {
+      const found = await this.caseForDraft(String(year), rowKey);
+      if (found) return found;
+    }
     return undefined;
   }
 
@@ -197,31 +235,22 @@ export class TableCaseRepository implements CaseRepository {
       },
     });
     const entries: CaseTransition[] = [];
-    for await (const row of rows) {
-      entries.push({
-        caseNumber: row.caseNumber as string,
-        seq: row.seq as number,
-        at: row.at as string,
-        by: { id: row.byId as string, name: row.byName as string },
-        from: ((row.from as string) || null) as CaseState | null,
-        to: row.to as CaseState,
-        ...(row.comment ? { comment: row.comment as string } : {}),
-        ...(row.event ? { event: row.event as string } : {}),
-        ...(row.forum ? { forum: row.forum as string } : {}),
-      });
-    }
+    for await (const row of rows) entries.push(fromHistoryEntity(row));
     return entries.sort((a, b) => a.seq - b.seq);
   }
 
+  /** Whole cases by an index prefix, year partition by year partition (for the bot and the jobs). */
   private async listByIndex(prefix: string): Promise<CaseRecord[]> {
-    const rows = this.table.listEntities<Row>({
-      queryOptions: {
-        filter: odata`RowKey ge ${prefix} and RowKey lt ${prefixUpperBound(prefix)}`,
-        select: ['number'],
-      },
-    });
     const numbers: string[] = [];
-    for await (const row of rows) numbers.push(row.number as string);
+    for (const year of await yearsWithCases(this.table)) {
+      const rows = this.table.listEntities<Row>({
+        queryOptions: {
+          filter: odata`PartitionKey eq ${String(year)} and RowKey ge ${prefix} and RowKey lt ${prefixUpperBound(prefix)}`,
+          select: ['number'],
+        },
+      });
+      for await (const row of rows) numbers.push(row.number as string);
+    }
     const records = await Promise.all(numbers.map((n) => this.get(n)));
     return records
       .filter((r): r is CaseRecord => r !== undefined)
@@ -236,14 +265,29 @@ export class TableCaseRepository implements CaseRepository {
     return this.listByIndex(stateIndexPrefix(state));
   }
 
+  listPage(query: CaseListQuery): Promise<CaseListPage> {
+    return listPage(this.table, query);
+  }
+
+  async yearCounts(): Promise<YearCounts[]> {
+    const years = await yearsWithCases(this.table);
+    const counters = await Promise.all(years.map((year) => readCounter(this.table, year)));
+    return counters
+      .map(countsOf)
+      .filter((c): c is YearCounts => c !== undefined)
+      .sort((a, b) => a.year - b.year);
+  }
+
   async unnotified(olderThan: Date): Promise<{ caseNumber: string; seq: number }[]> {
-    const rows = this.table.listEntities<Row>({
-      queryOptions: {
-        filter: odata`RowKey ge ${NOTIFY_PREFIX} and RowKey lt ${prefixUpperBound(NOTIFY_PREFIX)} and at le ${olderThan.toISOString()}`,
-      },
-    });
     const marks: { caseNumber: string; seq: number }[] = [];
-    for await (const row of rows) marks.push({ caseNumber: row.number as string, seq: row.seq as number });
+    for (const year of await yearsWithCases(this.table)) {
+      const rows = this.table.listEntities<Row>({
+        queryOptions: {
+          filter: odata`PartitionKey eq ${String(year)} and RowKey ge ${NOTIFY_PREFIX} and RowKey lt ${prefixUpperBound(NOTIFY_PREFIX)} and at le ${olderThan.toISOString()}`,
+        },
+      });
+      for await (const row of rows) marks.push({ caseNumber: row.number as string, seq: row.seq as number });
+    }
     return marks;
   }
 
@@ -263,28 +307,118 @@ export class TableCaseRepository implements CaseRepository {
     entry: CaseTransition,
   ): Promise<CaseRecord | undefined> {
     if (!expected.etag) throw new Error('transition needs the ETag the decision was based on');
-    const actions: TransactionAction[] = [
-      ['update', toEntity(next), 'Replace', { etag: expected.etag }],
-      ['create', historyEntity(next.year, next.seq, entry)],
-      ['create', notifyRow(next.year, next.seq, entry)],
-    ];
-    if (expected.state !== next.state) {
-      const seqKey = pad(next.seq, 6);
-      actions.push([
-        'delete',
-        { partitionKey: String(next.year), rowKey: `${stateIndexPrefix(expected.state)}${seqKey}` },
-      ]);
-      actions.push(['create', indexRow(next.year, `${stateIndexPrefix(next.state)}${seqKey}`, next.number)]);
+    for (let attempt = 1; ; attempt++) {
+      // The year's counter row changes with every case of the year: read it afresh on each attempt.
+      const counter = await readCounter(this.table, next.year);
+      const counts = countsOf(counter);
+      const actions: TransactionAction[] = [
+        ['update', toEntity(next), 'Replace', { etag: expected.etag }],
+        ['create', historyEntity(next.year, next.seq, entry)],
+        ['create', notifyRow(next.year, next.seq, entry)],
+        // Written even in a year not yet indexed, so a running backfill sees that the year changed.
+        [
+          'update',
+          counterEntity(
+            next.year,
+            (counter?.last as number | undefined) ?? next.seq,
+            counts && countersAfterTransition(counts, expected, next, entry),
+          ),
+          'Replace',
+          { etag: counter?.etag ?? '*' },
+        ],
+        ...(counts ? listRowActions(expected, next) : []),
+      ];
+      if (expected.state !== next.state) {
+        const seqKey = pad(next.seq, 6);
+        actions.push([
+          'delete',
+          { partitionKey: String(next.year), rowKey: `${stateIndexPrefix(expected.state)}${seqKey}` },
+        ]);
+        actions.push([
+          'create',
+          indexRow(next.year, `${stateIndexPrefix(next.state)}${seqKey}`, next.number),
+        ]);
+      }
+      try {
+        await this.table.submitTransaction(actions);
+        return this.get(next.number);
+      } catch (error) {
+        if (!isConflictOrGone(error)) throw error;
+      }
+      // Lost a race: on the case itself (someone else changed it first: the caller decides again),
+      // or only on the year's counters (another case of the year changed: try again).
+      const current = await this.get(next.number);
+      if (!current || current.etag !== expected.etag || attempt >= MAX_COUNTER_ATTEMPTS) return undefined;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(500, 10 * 2 ** attempt)));
     }
-    try {
-      await this.table.submitTransaction(actions);
-    } catch (error) {
-      if (isConflictOrGone(error)) return undefined;
-      throw error;
+  }
+
+  /**
+   * Stores cases in bulk (an import, or generated data for `npm run bench`), a transaction of up to
+   * 100 rows at a time, several at once: each case with its history, index and list rows, then the
+   * year's counters counted afresh. The year must be quiet while this runs (no submissions).
+   */
+  async importCases(
+    year: number,
+    build: ((seq: number) => { record: Omit<CaseRecord, 'etag'>; history: CaseTransition[] })[],
+  ): Promise<void> {
+    const counter = await readCounter(this.table, year);
+    if (!counter) await registerYears(this.table, [year]);
+    const first = ((counter?.last as number | undefined) ?? 0) + 1;
+    const cases = build.map((make, i) => make(first + i));
+    const batches: TransactionAction[][] = [[]];
+    for (const { record, history } of cases) {
+      const rows: TransactionAction[] = [
+        ['create', toEntity(record)],
+        ...history.map((t): TransactionAction => ['create', historyEntity(year, record.seq, t)]),
+        ['create', indexRow(year, `${stateIndexPrefix(record.state)}${pad(record.seq, 6)}`, record.number)],
+        [
+          'create',
+          indexRow(year, `${submitterIndexPrefix(record.submitter.id)}${pad(record.seq, 6)}`, record.number),
+        ],
+        ...listRowsOf(record).map((row): TransactionAction => ['create', row]),
+      ];
+      if (batches[batches.length - 1]!.length + rows.length > 100) batches.push([]);
+      batches[batches.length - 1]!.push(...rows);
     }
-    return this.get(next.number);
+    let nextBatch = 0;
+    const worker = async () => {
+      while (nextBatch < batches.length) {
+        const batch = batches[nextBatch++]!;
+        if (batch.length) await this.table.submitTransaction(batch);
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+    const before = countsOf(counter) ?? emptyYearCounts(year);
+    const added = recount(year, cases);
+    const merged = mergeCounts(before, added);
+    const last = first + cases.length - 1;
+    const row = counterEntity(year, last, merged);
+    if (counter) await this.table.updateEntity(row, 'Replace', { etag: counter.etag });
+    else await this.table.createEntity(row);
   }
 }
+
+/** Two sets of a year's counters added together. */
+function mergeCounts(a: YearCounts, b: YearCounts): YearCounts {
+  const sum = (x: Record<string, number>, y: Record<string, number>) => {
+    const out = { ...x };
+    for (const [k, v] of Object.entries(y)) out[k] = (out[k] ?? 0) + v;
+    return out;
+  };
+  return {
+    year: a.year,
+    total: a.total + b.total,
+    byForum: sum(a.byForum, b.byForum),
+    byState: sum(a.byState, b.byState),
+    byAgreementPart: sum(a.byAgreementPart, b.byAgreementPart),
+    daysToRouting: sum(a.daysToRouting, b.daysToRouting),
+    daysToOutcome: sum(a.daysToOutcome, b.daysToOutcome),
+  };
+}
+
+/** How often a transition tries again when only the year's counters moved under it. */
+const MAX_COUNTER_ATTEMPTS = 30;
 
 function isConflictOrGone(error: unknown): boolean {
   const status = (error as { statusCode?: number }).statusCode;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { CaseRecord } from '../../bot/domain/cases/caseModel';
 import { submitCase } from '../../bot/domain/cases/submitCase';
-import type { CaseDetailResponse, CaseListItem } from '../../bot/http/api/apiTypes';
+import type { CaseDetailResponse, CaseListPageResponse } from '../../bot/http/api/apiTypes';
 import { REFERENCE_STORED } from '../fixtures/referenceCase';
 import { RunningBot } from '../support/botHarness';
 import { testConfig } from '../support/globalAzurite';
@@ -89,9 +89,9 @@ describe('tab API: who may see a case, and what the submitter sees of it', () =>
     const forum = await call<CaseDetailResponse>(bot, 'GET', `/api/cases/${record.number}`, iktLeader);
     assert.equal(forum.status, 200);
     assert.ok(forum.text.includes(PROPOSAL_COMMENT), 'the forum that has the case sees all of it');
-    const listed = await call<CaseListItem[]>(bot, 'GET', '/api/cases', iktLeader);
+    const listed = await call<CaseListPageResponse>(bot, 'GET', '/api/cases', iktLeader);
     assert.deepEqual(
-      listed.body.map((c) => c.number),
+      listed.body.cases.map((c) => c.number),
       [record.number],
     );
 
@@ -110,7 +110,10 @@ describe('tab API: who may see a case, and what the submitter sees of it', () =>
       assert.equal(answer.status, 404, `${JSON.stringify(who)} ${number}`);
       assert.equal(answer.text, missing.text, 'the same answer as for a case that does not exist');
     }
-    assert.deepEqual((await call<CaseListItem[]>(bot, 'GET', '/api/cases', rehabLeader)).body, []);
+    assert.deepEqual(
+      (await call<CaseListPageResponse>(bot, 'GET', '/api/cases', rehabLeader)).body.cases,
+      [],
+    );
     const denied = await bot.app.services.roles.deniedAttempts();
     assert.ok(denied.some((d) => d.personId === 'aad-rehab' && d.target === `case:${record.number}`));
     assert.ok(

@@ -5,7 +5,7 @@ import { DEFAULT_PLANS } from '../../bot/domain/plans/defaultPlans';
 import { REFERENCE_STORED } from '../fixtures/referenceCase';
 import { RunningBot } from '../support/botHarness';
 import { testConfig } from '../support/globalAzurite';
-import type { CaseDetailResponse, CaseListItem, StatsResponse } from '../../bot/http/api/apiTypes';
+import type { CaseDetailResponse, CaseListPageResponse, StatsResponse } from '../../bot/http/api/apiTypes';
 import { call, grant, type Caller } from './apiSupport';
 
 const secretariat: Caller = { local: 'aad-sek', name: 'Siri Sekretariat' };
@@ -109,10 +109,10 @@ describe('tab API: cases, exports and statistics', () => {
   });
 
   it('the secretariat sees every case; others only their own, and someone else’s looks like no case', async () => {
-    const all = await call<CaseListItem[]>(bot, 'GET', '/api/cases', secretariat);
+    const all = await call<CaseListPageResponse>(bot, 'GET', '/api/cases', secretariat);
     assert.equal(all.status, 200);
     assert.deepEqual(
-      all.body.map((c: { number: string; state: string; ageDays: number; submitterName: string }) => [
+      all.body.cases.map((c: { number: string; state: string; ageDays: number; submitterName: string }) => [
         c.number,
         c.state,
         c.ageDays,
@@ -124,9 +124,9 @@ describe('tab API: cases, exports and statistics', () => {
         [runaCase.number, 'decided', 92, 'Runa Bakke'],
       ],
     );
-    const own = await call<CaseListItem[]>(bot, 'GET', '/api/cases', runa);
+    const own = await call<CaseListPageResponse>(bot, 'GET', '/api/cases', runa);
     assert.deepEqual(
-      own.body.map((c: { number: string }) => c.number),
+      own.body.cases.map((c: { number: string }) => c.number),
       [runaCase.number],
     );
 

@@ -4,6 +4,7 @@ import { submitCase } from '../../bot/domain/cases/submitCase';
 import type {
   CaseDetailResponse,
   CaseListItem,
+  CaseListPageResponse,
   CommitteeSummary,
   StatsResponse,
 } from '../../bot/http/api/apiTypes';
@@ -66,9 +67,9 @@ describe("tab API: a committee's cases, for its members", () => {
     const detail = await call<CaseDetailResponse>(bot, 'GET', `/api/cases/${record.number}`, rehabMember);
     assert.equal(detail.status, 200);
     assert.ok(detail.text.includes(PROPOSAL_COMMENT), "the full case: it is the committee's work");
-    const mine = await call<CaseListItem[]>(bot, 'GET', '/api/cases', rehabMember);
+    const mine = await call<CaseListPageResponse>(bot, 'GET', '/api/cases', rehabMember);
     assert.deepEqual(
-      mine.body.map((c) => c.number),
+      mine.body.cases.map((c) => c.number),
       [record.number],
     );
 
@@ -93,7 +94,7 @@ describe("tab API: a committee's cases, for its members", () => {
     const detail = await call(bot, 'GET', `/api/cases/${record.number}`, iktMember);
     assert.equal(detail.status, 404);
     assert.equal(detail.text, missing.text);
-    assert.deepEqual((await call<CaseListItem[]>(bot, 'GET', '/api/cases', iktMember)).body, []);
+    assert.deepEqual((await call<CaseListPageResponse>(bot, 'GET', '/api/cases', iktMember)).body.cases, []);
   });
 
   it('counts the cases per committee and year beside the measures, for those who may see them', async () => {

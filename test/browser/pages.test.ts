@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { submitCase } from '../../bot/domain/cases/submitCase';
+import { osloYear } from '../../bot/domain/time';
+import { TableCaseRepository } from '../../bot/storage/tableCaseRepository';
 import { REFERENCE_STORED } from '../fixtures/referenceCase';
 import type { Person } from '../../bot/domain/person';
 import type { RunningBot } from '../support/botHarness';
@@ -203,6 +205,51 @@ describe('tab: overview, cases, statistics and configuration in Chromium', funct
       .waitFor();
     const link = page.getByRole('link', { name: 'Opne handlingsplanen' });
     assert.equal(await link.getAttribute('href'), '#/board/fsu-rehabilitering');
+    await page.close();
+  });
+
+  it('cases: the secretariat pages through more cases than one page, and filters by year on the server', async () => {
+    // 60 older cases, stored in bulk (last, so the tests above see two cases).
+    const older = Array.from({ length: 60 }, (_, i) => (seq: number) => {
+      const number = `2024-${String(seq).padStart(3, '0')}`;
+      const at = '2024-05-02T08:00:00.000Z';
+      return {
+        record: {
+          number,
+          year: 2024,
+          seq,
+          title: `Eldre sak ${i + 1}`,
+          state: 'submitted' as const,
+          answers: { ...REFERENCE_STORED, title: `Eldre sak ${i + 1}` },
+          submitter: { ...per, lang: 'nn' as const },
+          submittedAt: at,
+          updatedAt: at,
+          historyCount: 1,
+        },
+        history: [{ caseNumber: number, seq: 1, at, by: per, from: null, to: 'submitted' as const }],
+      };
+    });
+    await new TableCaseRepository(bot.app.storage.table('cases')).importCases(2024, older);
+
+    const page = await browser.open(bot, '/cases', secretariat);
+    const rows = page.locator('tr[data-case]');
+    await page.getByText('Viser 50 saker').waitFor();
+    assert.equal(await rows.count(), 50);
+    assert.match(
+      (await rows.first().getAttribute('data-case')) ?? '',
+      new RegExp(`^${osloYear(new Date())}-`),
+    );
+    await page.getByRole('button', { name: 'Vis fleire' }).click();
+    await page.getByText('Viser 62 saker').waitFor();
+    assert.equal(await rows.count(), 62);
+    assert.equal(await page.getByRole('button', { name: 'Vis fleire' }).count(), 0, 'the last page');
+    assert.equal(await rows.last().getAttribute('data-case'), '2024-001');
+    const numbers = await Promise.all((await rows.all()).map((row) => row.getAttribute('data-case')));
+    assert.equal(new Set(numbers).size, 62, 'each case once');
+
+    await page.getByLabel('År', { exact: true }).selectOption(String(osloYear(new Date())));
+    await page.getByText('Viser 2 saker').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Vis fleire' }).count(), 0);
     await page.close();
   });
 

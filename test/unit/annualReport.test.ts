@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import type { CaseRecord, CaseState } from '../../bot/domain/cases/caseModel';
+import { listEntryOf, type CaseListEntry } from '../../bot/domain/cases/caseList';
+import type { CaseState } from '../../bot/domain/cases/caseModel';
 import type { MeasureRecord, Plan } from '../../bot/domain/plans/plan';
 import { ALL_GROUPS, UNTAGGED, annualReport, reportYears } from '../../bot/domain/reports/annualReport';
 import { NONE } from '../../bot/domain/reports/annualStats';
@@ -47,9 +48,10 @@ function plan(id: string, period: [number, number], measures: MeasureRecord[], r
   };
 }
 
-function record(number: string, state: CaseState, groups?: string[] | string, forum?: string): CaseRecord {
+/** A case's list row, as the report reads it, made from a stored case. */
+function record(number: string, state: CaseState, groups?: string[] | string, forum?: string): CaseListEntry {
   const [year, seq] = number.split('-').map(Number) as [number, number];
-  return {
+  return listEntryOf({
     number,
     year,
     seq,
@@ -68,7 +70,7 @@ function record(number: string, state: CaseState, groups?: string[] | string, fo
           },
         }
       : {}),
-  };
+  });
 }
 
 const PLANS = [
@@ -167,7 +169,7 @@ describe('annual report (pure)', () => {
     const empty = annualReport(PLANS, CASES, 2031);
     assert.ok(empty.groups.every((g) => g.measureTotal === 0 && g.caseTotal === 0));
     assert.deepEqual(
-      reportYears(PLANS, [record('2032-001', 'submitted')], 2026),
+      reportYears(PLANS, [2032], 2026),
       [2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030, 2032],
     );
   });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { CaseRecord } from '../../bot/domain/cases/caseModel';
 import type { MainGoal, MeasureRecord, Plan } from '../../bot/domain/plans/plan';
+import { listEntryOf } from '../../bot/domain/cases/caseList';
 import { caseExportRows, planExportRows } from '../../bot/domain/reports/exportRows';
 
 /** The CSV exports' rows, shaped from the domain's labels, from a hand-made plan and case. */
@@ -99,7 +100,7 @@ describe('export rows (pure)', () => {
         infoRequests: [],
       },
     };
-    const rows = caseExportRows([record], 'nb', new Date('2026-03-11T12:00:00Z'));
+    const rows = caseExportRows([listEntryOf(record)], 'nb', new Date('2026-03-11T12:00:00Z'));
     assert.deepEqual(rows[0], [
       'Saksnummer',
       'Tittel',

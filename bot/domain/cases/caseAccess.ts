@@ -1,7 +1,10 @@
+import type { ForumCaseCounts } from '../reports/annualStats';
+import { NONE } from '../reports/annualStats';
 import { currentForum } from '../routing/routingModel';
 import type { RoleRepository } from '../roles/roleRepository';
-import { can, type RoleAssignment } from '../roles/roles';
-import { CASE_STATES, parseCaseNumber, type CaseRecord } from './caseModel';
+import { can, GLOBAL_SCOPE, type RoleAssignment } from '../roles/roles';
+import type { CaseListEntry, CaseListFilter, CaseListSource, CasePosition } from './caseList';
+import { parseCaseNumber, type CaseRecord } from './caseModel';
 import type { CaseRepository } from './caseRepository';
 
 /**
@@ -21,10 +24,26 @@ export function caseViewFor(
   personId: string,
   record: CaseRecord,
 ): CaseView | undefined {
+  return viewOfCase(assignments, personId, { forum: currentForum(record), submitterId: record.submitter.id });
+}
+
+/** The same rule on what decides it: the forum that has the case now, and who submitted it. */
+function viewOfCase(
+  assignments: readonly RoleAssignment[],
+  personId: string,
+  seen: { forum: string | undefined; submitterId: string },
+): CaseView | undefined {
   // The forum that has the case is the committee its leadership's and members' roles are held for.
-  if (can(assignments, 'case.view', currentForum(record))) return 'full';
-  if (record.submitter.id === personId) return 'submitter';
+  if (can(assignments, 'case.view', seen.forum)) return 'full';
+  if (seen.submitterId === personId) return 'submitter';
   return undefined;
+}
+
+/** A page of the cases a person may see: each entry with the view they get, and where the next starts. */
+export interface VisiblePage {
+  all: boolean;
+  cases: { entry: CaseListEntry; view: CaseView }[];
+  next?: CasePosition;
 }
 
 export type CaseLookup = { kind: 'visible'; record: CaseRecord; view: CaseView } | { kind: 'hidden' };
@@ -59,60 +78,68 @@ export class CaseQueries {
   }
 
   /**
-   * The cases the person may see, newest first, each with the view they get: every case for those who
-   * see all; otherwise their own and those routed to a forum they lead or sit in.
+   * A page of the cases the person may see, newest first, each with the view they get: every case
+   * for those who see all; otherwise their own and those a forum they lead or sit in has now. The page
+   * holds nothing else (no count of what they may not see).
    */
-  async visible(
+  async page(
     personId: string,
-  ): Promise<{ all: boolean; cases: { record: CaseRecord; view: CaseView }[] }> {
-    const { cases, roles } = this.deps;
-    const assignments = await roles.rolesOf(personId);
+    query: CaseListFilter & { after?: CasePosition; limit: number },
+  ): Promise<VisiblePage> {
+    const assignments = await this.deps.roles.rolesOf(personId);
     const all = can(assignments, 'case.view_all');
-    const inForum = assignments.some((a) => can([a], 'case.view', a.scope) && a.scope !== '*');
-    const candidates: CaseRecord[] = all
-      ? (await Promise.all(CASE_STATES.map((state) => cases.listByState(state)))).flat()
-      : [...(await cases.listBySubmitter(personId)), ...(inForum ? await this.withForum() : [])];
-    const byNumber = new Map<string, { record: CaseRecord; view: CaseView }>();
-    for (const record of candidates) {
-      const view = caseViewFor(assignments, personId, record);
-      if (view && !byNumber.has(record.number)) byNumber.set(record.number, { record, view });
-    }
-    const sorted = [...byNumber.values()].sort((a, b) => newestFirst(a.record, b.record));
-    return { all, cases: sorted };
+    const sources: CaseListSource[] = all
+      ? [{ kind: 'all' }]
+      : [
+          { kind: 'submitter', submitterId: personId },
+          ...forumsSeenBy(assignments).map((forum): CaseListSource => ({ kind: 'forum', forum })),
+        ];
+    const page = await this.deps.cases.listPage({ ...query, sources });
+    const cases = page.entries.flatMap((entry) => {
+      const view = viewOfCase(assignments, personId, { forum: entry.forum, submitterId: entry.submitterId });
+      return view ? [{ entry, view }] : [];
+    });
+    return { all, cases, ...(page.next ? { next: page.next } : {}) };
   }
 
   /**
-   * The cases a forum has (routed to it, or decided there), newest first, for someone who sees that
-   * forum's cases in full; undefined when they may not.
+   * A page of the cases a forum has now (routed to it, or decided there), newest first, for someone
+   * who sees that forum's cases in full; undefined when they may not.
    */
-  async atForum(personId: string, forum: string): Promise<CaseRecord[] | undefined> {
+  async atForum(
+    personId: string,
+    forum: string,
+    query: { after?: CasePosition; limit: number },
+  ): Promise<{ entries: CaseListEntry[]; next?: CasePosition } | undefined> {
     const assignments = await this.deps.roles.rolesOf(personId);
     if (!can(assignments, 'case.view', forum)) return undefined;
-    return (await this.withForum())
-      .filter((r) => currentForum(r) === forum && caseViewFor(assignments, personId, r) === 'full')
-      .sort(newestFirst);
+    return this.deps.cases.listPage({ ...query, sources: [{ kind: 'forum', forum }] });
   }
 
   /**
-   * Every case that has a forum, with which forums' cases this person sees in full: counts are given
-   * only for those, since a count tells something about cases they may not open.
+   * The cases each forum has now per year, from the year counters, with which forums' cases this
+   * person sees in full: counts are given only for those, since a count tells something about cases
+   * they may not open.
    */
-  async forForumCounts(
-    personId: string,
-  ): Promise<{ mayView: (forum: string) => boolean; cases: CaseRecord[] }> {
-    const assignments = await this.deps.roles.rolesOf(personId);
+  async forForumCounts(personId: string): Promise<ForumCaseCounts> {
+    const [assignments, years] = await Promise.all([
+      this.deps.roles.rolesOf(personId),
+      this.deps.cases.yearCounts(),
+    ]);
     const mayView = (forum: string) => can(assignments, 'case.view', forum);
-    const cases = (await this.withForum()).filter((r) => mayView(currentForum(r) ?? ''));
-    return { mayView, cases };
-  }
-
-  /** The states in which a case has a forum: routed to it, or decided there. */
-  private async withForum(): Promise<CaseRecord[]> {
-    const states = ['routed', 'decided'] as const;
-    return (await Promise.all(states.map((s) => this.deps.cases.listByState(s)))).flat();
+    const byForum: ForumCaseCounts['byForum'] = {};
+    for (const counts of years) {
+      for (const [forum, n] of Object.entries(counts.byForum)) {
+        if (forum === NONE || !mayView(forum)) continue;
+        (byForum[forum] ??= {})[String(counts.year)] = n;
+      }
+    }
+    return { mayView, byForum };
   }
 }
 
-function newestFirst(a: CaseRecord, b: CaseRecord): number {
-  return b.year - a.year || b.seq - a.seq;
+/** The forums whose cases someone sees in full through a role held for that forum. */
+function forumsSeenBy(assignments: readonly RoleAssignment[]): string[] {
+  const scopes = assignments.map((a) => a.scope).filter((scope) => scope !== GLOBAL_SCOPE);
+  return [...new Set(scopes)].filter((forum) => can(assignments, 'case.view', forum));
 }

@@ -1,3 +1,5 @@
+import type { YearCounts } from '../reports/caseCounts';
+import type { CaseListPage, CaseListQuery } from './caseList';
 import type { CaseRecord, CaseState, CaseTransition } from './caseModel';
 
 export interface NewCase {
@@ -17,6 +19,13 @@ export interface CaseRepository {
   history(number: string): Promise<CaseTransition[]>;
   listBySubmitter(submitterId: string): Promise<CaseRecord[]>;
   listByState(state: CaseState): Promise<CaseRecord[]>;
+  /**
+   * One page of a list of cases, newest first, from the list rows kept beside each case (no case is
+   * opened). Who may see what is not decided here: see CaseQueries.
+   */
+  listPage(query: CaseListQuery): Promise<CaseListPage>;
+  /** Each year's counters (caseCounts.ts), oldest year first. */
+  yearCounts(): Promise<YearCounts[]>;
   /**
    * Applies a transition if the case is still at `expected.etag`: updates the case and appends the
    * history entry in one transaction. Returns undefined when someone else changed the case first.

@@ -5,7 +5,15 @@ import { forumOfRecipient, type NotificationRecord, type NotificationRepository 
 /** The outbox reads this needs: one case's notifications, and every undelivered one at once. */
 export type DeliveryRecords = Pick<NotificationRepository, 'listByCase' | 'listUndelivered'>;
 
-type CaseFacts = Pick<CaseRecord, 'number' | 'state' | 'routing'>;
+/** A case as stored, or as a list row (which names the forum that has it now). */
+type CaseFacts =
+  | Pick<CaseRecord, 'number' | 'state' | 'routing'>
+  | { number: string; state: CaseRecord['state']; forum?: string };
+
+function forumOf(c: CaseFacts): string | undefined {
+  if ('routing' in c) return currentForum(c);
+  return (c as { forum?: string }).forum;
+}
 
 /**
  * Whether a routed case sits at a forum none of whose leadership could be given it (nobody holds the
@@ -14,7 +22,7 @@ type CaseFacts = Pick<CaseRecord, 'number' | 'state' | 'routing'>;
  * forwarded to a forum that was reached, it no longer waits on anyone, so it is not marked.
  */
 export function deliveredToNobody(record: CaseFacts, notifications: readonly NotificationRecord[]): boolean {
-  const forum = currentForum(record);
+  const forum = forumOf(record);
   if (record.state !== 'routed' || !forum) return false;
   return notifications.some(
     (n) =>

@@ -1,8 +1,8 @@
-import { CASE_STATES, type CaseRecord, type CaseState } from '../cases/caseModel';
+import type { CaseListEntry } from '../cases/caseList';
+import { CASE_STATES, type CaseState } from '../cases/caseModel';
 import { FORUMS } from '../partnership';
 import { countsForYear, walkPlan, type Plan, type StatusCounts } from '../plans/plan';
 import { MEASURE_STATUSES, PRIORITY_GROUPS, type PriorityGroup } from '../plans/planModel';
-import { currentForum } from '../routing/routingModel';
 import { NONE } from './annualStats';
 
 /**
@@ -82,12 +82,15 @@ function forumOrder(forum: string): number {
 }
 
 /** The cases of `year` (the year in their number) by forum (where each is now) and state, per group. */
-export function casesByGroup(cases: readonly CaseRecord[], year: number): Map<string, ForumCases[]> {
+/** What the report reads of a case: its list row (kept beside the case, with its priority groups). */
+export type ReportCase = Pick<CaseListEntry, 'year' | 'state' | 'forum' | 'priorityGroups'>;
+
+export function casesByGroup(cases: readonly ReportCase[], year: number): Map<string, ForumCases[]> {
   const byGroup = new Map(REPORT_GROUPS.map((g) => [g, new Map<string, ForumCases>()]));
   for (const record of cases) {
     if (record.year !== year) continue;
-    const forum = currentForum(record) ?? NONE;
-    for (const group of [...groupsOf(record.answers.priorityGroups), ALL_GROUPS]) {
+    const forum = record.forum ?? NONE;
+    for (const group of [...groupsOf(record.priorityGroups), ALL_GROUPS]) {
       const forums = byGroup.get(group)!;
       let row = forums.get(forum);
       if (!row) forums.set(forum, (row = { forum, byState: emptyStates(), total: 0 }));
@@ -102,7 +105,7 @@ export function casesByGroup(cases: readonly CaseRecord[], year: number): Map<st
 
 export function annualReport(
   plans: readonly Plan[],
-  cases: readonly CaseRecord[],
+  cases: readonly ReportCase[],
   year: number,
 ): AnnualReport {
   const measures = measuresByGroup(plans, year);
@@ -123,12 +126,12 @@ export function annualReport(
   };
 }
 
-/** The years a report can be asked for: every plan's period and every case's year, with `year`. */
-export function reportYears(plans: readonly Plan[], cases: readonly CaseRecord[], year: number): number[] {
+/** The years a report can be asked for: every plan's period and every year with cases, with `year`. */
+export function reportYears(plans: readonly Plan[], caseYears: readonly number[], year: number): number[] {
   const years = new Set<number>([year]);
   for (const { committee } of plans) {
     for (let y = committee.periodStart; y <= committee.periodEnd; y++) years.add(y);
   }
-  for (const record of cases) years.add(record.year);
+  for (const caseYear of caseYears) years.add(caseYear);
   return [...years].sort((a, b) => a - b);
 }

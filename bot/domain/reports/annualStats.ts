@@ -30,7 +30,7 @@ export const NONE = 'none';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Whole days since the case was submitted, as the case list and its export show them. */
-export function ageDays(record: CaseRecord, now: Date): number {
+export function ageDays(record: Pick<CaseRecord, 'submittedAt'>, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - Date.parse(record.submittedAt)) / DAY_MS));
 }
 
@@ -64,6 +64,12 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** Days (one decimal) from the case's submission to `at`. */
+export function daysFromSubmission(record: Pick<CaseRecord, 'submittedAt'>, at: string): number {
+  const days = (Date.parse(at) - Date.parse(record.submittedAt)) / DAY_MS;
+  return Math.round(Math.max(0, days) * 10) / 10;
+}
+
 /** Days (one decimal) from submission to the first transition into `state`, or undefined if never. */
 function daysUntil(
   record: CaseRecord,
@@ -71,9 +77,7 @@ function daysUntil(
   state: string,
 ): number | undefined {
   const entry = [...history].sort((a, b) => a.seq - b.seq).find((t) => t.to === state);
-  if (!entry) return undefined;
-  const days = (Date.parse(entry.at) - Date.parse(record.submittedAt)) / DAY_MS;
-  return Math.round(Math.max(0, days) * 10) / 10;
+  return entry ? daysFromSubmission(record, entry.at) : undefined;
 }
 
 /** Median days to routing (first `routed`) and to outcome (first `decided`), over the cases that got there. */
@@ -93,20 +97,17 @@ export function medianDays(cases: readonly { record: CaseRecord; history: readon
   return { toRouting: round(median(routing)), toOutcome: round(median(outcome)) };
 }
 
-/** Cases the person may count, per forum and year, by the forum that has each case now. */
+/** The cases each forum has now, per year (from the counters), and whose cases the person may count. */
 export interface ForumCaseCounts {
   mayView: (forum: string) => boolean;
-  cases: readonly CaseRecord[];
+  /** forum → year ("2026") → cases there now. */
+  byForum: Record<string, Record<string, number>>;
 }
 
 /** How many cases a committee has per year ("2026": n), or null when the person may not see them. */
 export function casesByYear(counts: ForumCaseCounts, committeeId: string): Record<string, number> | null {
   if (!counts.mayView(committeeId)) return null;
-  const byYear: Record<string, number> = {};
-  for (const record of counts.cases) {
-    if (currentForum(record) === committeeId) increment(byYear, String(record.year));
-  }
-  return byYear;
+  return { ...counts.byForum[committeeId] };
 }
 
 export function committeeStats(plans: readonly Plan[], caseCounts: ForumCaseCounts): CommitteeStats[] {

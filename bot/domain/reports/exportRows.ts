@@ -1,5 +1,4 @@
-import type { CaseRecord } from '../cases/caseModel';
-import { submitterLine } from '../cases/submitterName';
+import type { CaseListEntry } from '../cases/caseList';
 import type { Lang } from '../i18n/language';
 import { messages } from '../i18n/messages';
 import { forumByValue, PRIORITY_GROUPS } from '../partnership';
@@ -9,7 +8,6 @@ import { MEASURE_STATUSES, planYears } from '../plans/planModel';
 import { formatDate } from '../time';
 import type { AnnualReport } from './annualReport';
 import { ageDays, NONE } from './annualStats';
-import { currentForum } from '../routing/routingModel';
 import {
   ANNUAL_REPORT_COLUMNS,
   ANNUAL_REPORT_KINDS,
@@ -69,34 +67,37 @@ export function planExportRows(plan: Plan, lang: Lang): ExportRow[] {
   return rows;
 }
 
-/** The cases as a table: a header, then one row per case with its state and forum in words. */
-export function caseExportRows(records: readonly CaseRecord[], lang: Lang, now: Date): ExportRow[] {
-  const states = messages(lang).stateLabels as Record<string, string>;
+/** The cases table's header row. */
+export function caseExportHeader(lang: Lang): ExportRow {
   const col = (key: string) => CASE_COLUMNS[key]![lang];
-  const rows: ExportRow[] = [
-    [
-      col('number'),
-      col('title'),
-      col('state'),
-      col('forum'),
-      col('submittedAt'),
-      col('ageDays'),
-      col('submitter'),
-    ],
+  return [
+    col('number'),
+    col('title'),
+    col('state'),
+    col('forum'),
+    col('submittedAt'),
+    col('ageDays'),
+    col('submitter'),
   ];
-  for (const r of records) {
-    const forum = currentForum(r);
-    rows.push([
-      r.number,
-      r.title,
-      states[r.state] ?? r.state,
-      forum ? (forumByValue(forum)?.label[lang] ?? forum) : undefined,
-      formatDate(r.submittedAt, lang),
-      ageDays(r, now),
-      submitterLine(r),
-    ]);
-  }
-  return rows;
+}
+
+/** One case as a row, its state and forum in words. */
+export function caseExportRow(entry: CaseListEntry, lang: Lang, now: Date): ExportRow {
+  const states = messages(lang).stateLabels as Record<string, string>;
+  return [
+    entry.number,
+    entry.title,
+    states[entry.state] ?? entry.state,
+    entry.forum ? (forumByValue(entry.forum)?.label[lang] ?? entry.forum) : undefined,
+    formatDate(entry.submittedAt, lang),
+    ageDays(entry, now),
+    entry.submitterName,
+  ];
+}
+
+/** The cases as a table: a header, then one row per case. */
+export function caseExportRows(entries: readonly CaseListEntry[], lang: Lang, now: Date): ExportRow[] {
+  return [caseExportHeader(lang), ...entries.map((entry) => caseExportRow(entry, lang, now))];
 }
 
 /**

@@ -1,17 +1,13 @@
 import type { CaseQueries } from '../cases/caseAccess';
+import type { CaseListEntry, CasePosition } from '../cases/caseList';
 import type { CaseRepository } from '../cases/caseRepository';
 import type { PlanService } from '../plans/planService';
 import { allowed, authorize } from '../roles/authorize';
 import { osloYear } from '../time';
 import { annualReport, reportYears, type AnnualReport } from './annualReport';
 import type { RoleRepository } from '../roles/roleRepository';
-import {
-  casesPerYear,
-  committeeStats,
-  medianDays,
-  type CaseYearStats,
-  type CommitteeStats,
-} from './annualStats';
+import { committeeStats, type CaseYearStats, type CommitteeStats } from './annualStats';
+import { medianOfHistograms, yearStats } from './caseCounts';
 
 /** The annual report's figures as one person may see them. */
 export interface Statistics {
@@ -29,9 +25,6 @@ export interface StatisticsSources {
   cases: CaseRepository;
   caseQueries: CaseQueries;
 }
-
-/** How many case histories are read at once: enough to be quick, few enough to spare the storage account. */
-const HISTORY_READS_AT_ONCE = 16;
 
 /**
  * Every committee's status counts for everyone, its case counts for those who see its cases; the
@@ -53,17 +46,13 @@ export async function statisticsFor(personId: string, sources: StatisticsSources
       committees,
     };
   }
-  const records = (await sources.caseQueries.visible(personId)).cases.map((c) => c.record);
-  const withHistory = await mapLimited(records, HISTORY_READS_AT_ONCE, async (record) => ({
-    record,
-    history: await sources.cases.history(record.number),
-  }));
-  const medians = medianDays(withHistory);
+  // The year counters, kept with the cases: a handful of rows however many cases there are.
+  const years = await sources.cases.yearCounts();
   return {
     caseStats: true,
-    casesPerYear: casesPerYear(records),
-    medianDaysToRouting: medians.toRouting,
-    medianDaysToOutcome: medians.toOutcome,
+    casesPerYear: years.map(yearStats),
+    medianDaysToRouting: medianOfHistograms(years.map((y) => y.daysToRouting)),
+    medianDaysToOutcome: medianOfHistograms(years.map((y) => y.daysToOutcome)),
     committees,
   };
 }
@@ -85,28 +74,28 @@ export async function annualReportFor(
   now: Date,
 ): Promise<AnnualReportFigures> {
   await authorize(sources.roles, { personId, action: 'case.view_all', target: 'annual-report', now });
-  const [plans, visible] = await Promise.all([
-    sources.planService.allPlans(),
-    sources.caseQueries.visible(personId),
-  ]);
-  const records = visible.cases.map((c) => c.record);
   const chosen = year ?? osloYear(now);
-  return { ...annualReport(plans, records, chosen), years: reportYears(plans, records, chosen) };
+  const [plans, cases, counted] = await Promise.all([
+    sources.planService.allPlans(),
+    casesOfYear(personId, chosen, sources.caseQueries),
+    sources.cases.yearCounts(),
+  ]);
+  const caseYears = counted.filter((c) => c.total > 0).map((c) => c.year);
+  return { ...annualReport(plans, cases, chosen), years: reportYears(plans, caseYears, chosen) };
 }
 
-async function mapLimited<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+/** Every case of one year, from its list rows a page at a time (a year is hundreds, not the archive). */
+async function casesOfYear(
+  personId: string,
+  year: number,
+  caseQueries: CaseQueries,
+): Promise<CaseListEntry[]> {
+  const entries: CaseListEntry[] = [];
+  let after: CasePosition | undefined;
+  do {
+    const page = await caseQueries.page(personId, { year, limit: 500, ...(after ? { after } : {}) });
+    entries.push(...page.cases.map((c) => c.entry));
+    after = page.next;
+  } while (after);
+  return entries;
 }

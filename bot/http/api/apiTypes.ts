@@ -162,6 +162,12 @@ export interface CaseListItem {
   deliveredToNobody?: boolean;
 }
 
+/** GET /api/cases: a page of the cases one may see; `next` (or null on the last page) as `?cursor=`. */
+export interface CaseListPageResponse {
+  cases: CaseListItem[];
+  next: string | null;
+}
+
 export interface CaseDetailResponse {
   case: {
     number: string;

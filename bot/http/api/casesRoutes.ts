@@ -1,12 +1,14 @@
 import express from 'express';
 import type { CaseLinkService } from '../../domain/caseLinks/caseLinkService';
 import type { CaseQueries } from '../../domain/cases/caseAccess';
+import type { CasePosition } from '../../domain/cases/caseList';
 import type { CaseRepository } from '../../domain/cases/caseRepository';
 import { UndeliveredCases, type DeliveryRecords } from '../../domain/notifications/deliveredToNobody';
 import type { PlanService } from '../../domain/plans/planService';
 import { ApiError } from './apiErrors';
 import { identityOf } from './apiAuth';
 import { param } from './apiRequest';
+import { MAX_PAGE_SIZE, pageRequest } from './casePaging';
 import { caseDetailView, caseListView } from './views';
 
 export interface CasesDeps {
@@ -22,30 +24,50 @@ export interface CasesDeps {
   now: () => Date;
 }
 
-/** The cases a person may see, a committee's cases for its members, and one case as they may see it. */
+/**
+ * The cases a person may see, a page at a time (`{ cases, next }`: pass `next` back as `?cursor=`),
+ * a committee's cases for its members, and one case as they may see it.
+ */
 export function casesRoutes(deps: CasesDeps): express.Router {
   const { cases, caseQueries, planService, caseLinks, now } = deps;
   const undelivered = new UndeliveredCases(deps.notifications);
   const router = express.Router();
 
-  router.get('/cases', async (_req, res) => {
-    const visible = await caseQueries.visible(identityOf(res).personId);
+  router.get('/cases', async (req, res) => {
+    const { personId } = identityOf(res);
+    const page = pageRequest(req, personId, 'cases');
+    const visible = await caseQueries.page(personId, page);
     const at = now();
-    res.json(visible.cases.map(({ record }) => caseListView(record, at)));
+    res.json({
+      cases: visible.cases.map(({ entry }) => caseListView(entry, at)),
+      next: page.nextToken(visible.next),
+    });
   });
 
   router.get('/committees/:id/cases', async (req, res) => {
     const committee = (await planService.plan(param(req, 'id'))).committee;
-    const records = await caseQueries.atForum(identityOf(res).personId, committee.id);
-    // Whether a committee has cases is itself the committee's to know: others are refused outright.
-    if (!records)
-      throw new ApiError(403, 'forbidden', 'Only the committee and the secretariat see its cases.');
+    const { personId } = identityOf(res);
+    // The committee's cases in one answer, read from its list rows page by page (a committee has
+    // tens of cases a year, not the whole partnership's).
+    const entries = [];
+    let after: CasePosition | undefined;
+    do {
+      const page = await caseQueries.atForum(personId, committee.id, {
+        limit: MAX_PAGE_SIZE,
+        ...(after ? { after } : {}),
+      });
+      // Whether a committee has cases is itself the committee's to know: others are refused outright.
+      if (!page)
+        throw new ApiError(403, 'forbidden', 'Only the committee and the secretariat see its cases.');
+      entries.push(...page.entries);
+      after = page.next;
+    } while (after);
     const at = now();
-    const marked = await undelivered.among(records);
+    const marked = await undelivered.among(entries);
     res.json(
-      records.map((record) => ({
-        ...caseListView(record, at),
-        ...(marked.has(record.number) ? { deliveredToNobody: true } : {}),
+      entries.map((entry) => ({
+        ...caseListView(entry, at),
+        ...(marked.has(entry.number) ? { deliveredToNobody: true } : {}),
       })),
     );
   });

@@ -13,8 +13,15 @@ export function csvCell(value: string | number | undefined | null): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-export function toCsv(rows: readonly (readonly (string | number | undefined | null)[])[]): string {
-  return '\uFEFF' + rows.map((row) => row.map(csvCell).join(';')).join('\r\n') + '\r\n';
+type CsvRow = readonly (string | number | undefined | null)[];
+
+/** One line of the file, with its line end. */
+export function csvLine(row: CsvRow): string {
+  return row.map(csvCell).join(';') + '\r\n';
+}
+
+export function toCsv(rows: readonly CsvRow[]): string {
+  return '\uFEFF' + rows.map(csvLine).join('');
 }
 
 /** A file name safe in a Content-Disposition header. */
@@ -28,4 +35,33 @@ export function sendCsv(res: Response, fileName: string, csv: string): void {
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', attachment(fileName));
   res.send(csv);
+}
+
+/**
+ * Streams a CSV download: the header row, then the rows `pages` yields, each page written as it comes,
+ * so memory stays bounded by one page however long the file is. The first page is read before anything
+ * is sent, so a failure there is still an ordinary error answer; a failure later cuts the download off.
+ */
+export async function streamCsv(
+  res: Response,
+  fileName: string,
+  header: CsvRow,
+  pages: AsyncIterable<readonly CsvRow[]>,
+): Promise<void> {
+  const iterator = pages[Symbol.asyncIterator]();
+  let page = await iterator.next();
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  res.setHeader('Content-Disposition', attachment(fileName));
+  res.write('\uFEFF' + csvLine(header));
+  try {
+    while (!page.done) {
+      const chunk = page.value.map(csvLine).join('');
+      // Wait for the client to take what was written before reading more (backpressure).
+      if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+      page = await iterator.next();
+    }
+    res.end();
+  } catch (error) {
+    res.destroy(error as Error);
+  }
 }

@@ -1,5 +1,6 @@
 import type { LinkedCase, LinkedMeasure } from '../../domain/caseLinks/caseLinkService';
 import type { CaseView } from '../../domain/cases/caseAccess';
+import type { CaseListEntry } from '../../domain/cases/caseList';
 import type { CaseRecord, CaseTransition } from '../../domain/cases/caseModel';
 import { submitterMeasures, submitterView } from '../../domain/cases/submitterView';
 import { FORM_FIELDS } from '../../domain/form/intakeForm';
@@ -86,18 +87,17 @@ export function historyView(entry: HistoryEntry) {
   return rest;
 }
 
-export function caseListView(record: CaseRecord, now: Date) {
-  const forum = currentForum(record);
+export function caseListView(entry: CaseListEntry, now: Date) {
   return {
-    number: record.number,
-    year: record.year,
-    title: record.title,
-    state: record.state,
-    ...(forum ? { forum } : {}),
-    submittedAt: record.submittedAt,
-    updatedAt: record.updatedAt,
-    ageDays: ageDays(record, now),
-    submitterName: submitterLine(record),
+    number: entry.number,
+    year: entry.year,
+    title: entry.title,
+    state: entry.state,
+    ...(entry.forum ? { forum: entry.forum } : {}),
+    submittedAt: entry.submittedAt,
+    updatedAt: entry.updatedAt,
+    ageDays: ageDays(entry, now),
+    submitterName: entry.submitterName,
   };
 }
 

@@ -2,6 +2,8 @@ import { authHeaders, forgetToken, isInTeams } from '../auth/identity';
 import type {
   AnnualReport,
   CaseDetail,
+  CaseListQuery,
+  CasePage,
   CaseSummary,
   CommitteeSummary,
   HistoryEntry,
@@ -103,7 +105,14 @@ export const api = {
     json<unknown>('POST', `${committeePath(id)}/items/${enc(itemId)}/move`, { direction }),
   retireItem: (id: string, itemId: string, etag: string | undefined, retired: boolean) =>
     json<unknown>('POST', `${committeePath(id)}/items/${enc(itemId)}/retire`, { etag, retired }),
-  cases: () => json<CaseSummary[]>('GET', '/api/cases'),
+  /** A page of the cases one may see, newest first; pass `next` back as `cursor` for the page after. */
+  cases: (query: CaseListQuery = {}) => {
+    const params = new URLSearchParams(
+      Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
+    );
+    const search = params.toString();
+    return json<CasePage>('GET', `/api/cases${search ? `?${search}` : ''}`);
+  },
   /** The cases the committee has; 403 for someone who may not see them. */
   committeeCases: (id: string) => json<CaseSummary[]>('GET', `${committeePath(id)}/cases`),
   caseDetail: (number: string) => json<CaseDetail>('GET', `/api/cases/${enc(number)}`),

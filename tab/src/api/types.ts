@@ -7,6 +7,7 @@ import type {
   AnnualReportResponse,
   CaseDetailResponse,
   CaseListItem,
+  CaseListPageResponse,
   HistoryEntryDto,
   MeResponse,
   MeasureDto,
@@ -31,6 +32,15 @@ export type MainGoal = Plan['mainGoals'][number];
 export type SubGoal = MainGoal['subGoals'][number];
 export type HistoryEntry = HistoryEntryDto;
 export type CaseSummary = CaseListItem;
+export type CasePage = CaseListPageResponse;
+/** The cases page's filters and where it goes on from (`cursor`: a page's `next`). */
+export interface CaseListQuery {
+  year?: string;
+  state?: string;
+  forum?: string;
+  limit?: string;
+  cursor?: string;
+}
 export type CaseDetail = CaseDetailResponse;
 export type {
   LinkedCaseDto as LinkedCase,

@@ -1,5 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import {
+  Button,
   Link,
   Spinner,
   Table,
@@ -11,45 +12,79 @@ import {
 } from '@fluentui/react-components';
 import { CASE_STATES } from '../../../bot/domain/cases/caseModel';
 import { api, exportPaths } from '../api/client';
+import type { CaseSummary } from '../api/types';
 import { DownloadButton } from '../components/DownloadButton';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FilterBar } from '../components/FilterBar';
 import { LabeledSelect } from '../components/LabeledSelect';
 import { SearchField } from '../components/SearchField';
-import { formatDate, includesText } from '../format';
+import { currentYear, formatDate, includesText } from '../format';
 import { href } from '../router';
 import { useLoad, useSession } from '../session';
 import { caseStateLabel } from '../caseTexts';
 import { FORUMS, forumLabel } from '../referenceLabels';
 
-const NO_FORUM = '-';
+/** The API's word for "no forum yet" in `?forum=`. */
+const NO_FORUM = 'none';
+/** The years offered in the year filter: this year and the ones before it. */
+const YEARS_OFFERED = 6;
 
-/** The secretariat's list of all cases, or the cases the person submitted. */
+/**
+ * The secretariat's list of all cases, or the cases the person submitted (and their committees'),
+ * a page at a time, newest first: year, state and forum filter on the server, "Vis fleire" fetches
+ * the next page. The search narrows the cases loaded so far.
+ */
 export function CasesPage() {
   const { t, lang, me } = useSession();
-  const cases = useLoad(() => api.cases(), []);
+  const [year, setYear] = useState('');
   const [state, setState] = useState('');
   const [forum, setForum] = useState('');
   const [query, setQuery] = useState('');
   const all = me.canViewAllCases;
+  const filters = { year, state, forum };
+  const first = useLoad(() => api.cases(filters), [year, state, forum]);
+  // Pages after the first, with where the next one starts; reset whenever the first page changes.
+  const [more, setMore] = useState<{ from: unknown; cases: CaseSummary[]; next: string | null }>();
+  const [moreError, setMoreError] = useState<unknown>();
+  const [loadingMore, setLoadingMore] = useState(false);
+  const extra = more && more.from === first.data ? more : undefined;
+  const loaded = [...(first.data?.cases ?? []), ...(extra?.cases ?? [])];
+  const next = extra ? extra.next : (first.data?.next ?? null);
 
-  const shown = useMemo(
-    () =>
-      (cases.data ?? [])
-        .filter(
-          (c) =>
-            (!state || c.state === state) &&
-            (!forum || (forum === NO_FORUM ? !c.forum : c.forum === forum)) &&
-            includesText([c.number, c.title, c.submitterName], query),
-        )
-        .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt)),
-    [cases.data, state, forum, query],
-  );
+  async function showMore() {
+    if (!next) return;
+    setLoadingMore(true);
+    setMoreError(undefined);
+    try {
+      const page = await api.cases({ ...filters, cursor: next });
+      setMore({ from: first.data, cases: [...(extra?.cases ?? []), ...page.cases], next: page.next });
+    } catch (error) {
+      setMoreError(error);
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  const shown = loaded.filter((c) => includesText([c.number, c.title, c.submitterName], query));
+  const thisYear = currentYear();
+  const filtered = year !== '' || state !== '' || forum !== '';
 
   return (
     <section aria-labelledby="cases-title">
       <h1 id="cases-title">{all ? t.cases.titleAll : t.cases.titleMine}</h1>
       <FilterBar label={t.overview.filters}>
+        <LabeledSelect
+          label={t.cases.year}
+          value={year}
+          onChange={setYear}
+          options={[
+            { value: '', label: t.cases.allYears },
+            ...Array.from({ length: YEARS_OFFERED }, (_, i) => String(thisYear - i)).map((y) => ({
+              value: y,
+              label: y,
+            })),
+          ]}
+        />
         <LabeledSelect
           label={t.cases.state}
           value={state}
@@ -81,11 +116,11 @@ export function CasesPage() {
           <DownloadButton path={exportPaths.cases(lang)} fileName="saker.csv" label={t.cases.exportCsv} />
         </div>
       )}
-      {cases.error !== undefined && <ErrorMessage error={cases.error} onRetry={cases.reload} />}
-      {!cases.data && cases.loading && <Spinner label={t.loading} />}
-      {cases.data &&
+      {first.error !== undefined && <ErrorMessage error={first.error} onRetry={first.reload} />}
+      {!first.data && first.loading && <Spinner label={t.loading} />}
+      {first.data &&
         (shown.length === 0 ? (
-          <p>{cases.data.length === 0 && !all ? t.cases.noneMine : t.cases.none}</p>
+          <p>{loaded.length === 0 && !all && !filtered ? t.cases.noneMine : t.cases.none}</p>
         ) : (
           <div className="table-scroll">
             <Table aria-labelledby="cases-title" className="cases-table">
@@ -118,6 +153,18 @@ export function CasesPage() {
             </Table>
           </div>
         ))}
+      {loaded.length > 0 && (
+        <div className="toolbar no-print">
+          <span aria-live="polite">{t.cases.shownCount(loaded.length)}</span>
+          {next && (
+            <Button onClick={() => void showMore()} disabled={loadingMore}>
+              {t.cases.showMore}
+            </Button>
+          )}
+          {loadingMore && <Spinner size="tiny" label={t.loading} />}
+        </div>
+      )}
+      {moreError !== undefined && <ErrorMessage error={moreError} onRetry={() => void showMore()} />}
     </section>
   );
 }

@@ -21,7 +21,9 @@ import { createApp } from '../bot/app';
 import { loadConfig } from '../bot/config';
 import { DEFAULT_PLANS } from '../bot/domain/plans/defaultPlans';
 import { silentLogger } from '../bot/logger';
-import { planRowsFilter } from '../bot/storage/tablePlanRepository';
+import { planRowsFilter, TablePlanRepository } from '../bot/storage/tablePlanRepository';
+import { StorageAccount } from '../bot/storage/storageAccount';
+import type { SeedFile } from '../bot/domain/plans/planModel';
 import { startAzurite } from '../test/support/azurite';
 import { casesBench } from './benchCases';
 import { intakeBench } from './benchIntake';
@@ -66,6 +68,71 @@ function tabBundle(): void {
     line(`  + ${f.file.replace(/-[\w-]+\.js$/, '')} when opened`, f);
   }
   line('all chunks', total(chunks));
+}
+
+/**
+ * The committee's plan ten times over (every main goal copied with new ids), to show the plan API's
+ * cost grows with the plan as the raw query does, not faster.
+ */
+function tenfold(file: SeedFile, committeeId: string): SeedFile {
+  const committee = file.committees.find((c) => c.id === committeeId)!;
+  const renumber = (copy: number) => (id: string) =>
+    id.replace(new RegExp(`^(${committeeId}\\.g)(\\d+)`), (_m, head: string, n: string) => `${head}${copy * 100 + Number(n)}`);
+  const mainGoals = Array.from({ length: 10 }, (_, copy) => {
+    const ids = renumber(copy);
+    return committee.plan.mainGoals.map((g) => ({
+      ...g,
+      id: ids(g.id),
+      subGoals: g.subGoals.map((s) => ({
+        ...s,
+        id: ids(s.id),
+        measures: s.measures.map((m) => ({ ...m, id: ids(m.id) })),
+      })),
+    }));
+  }).flat();
+  return { ...file, committees: [{ ...committee, plan: { ...committee.plan, mainGoals } }] };
+}
+
+async function tenfoldPlanBench(
+  config: ReturnType<typeof loadConfig>,
+  committeeId: string,
+  headers: Record<string, string>,
+): Promise<void> {
+  const tablePrefix = 'bench10x';
+  const storage = new StorageAccount(config.storage, tablePrefix);
+  await storage.ensureTables(['plans']);
+  const plans = new TablePlanRepository(storage.table('plans'));
+  // Seeded before the app starts, so the app's own seeding finds the store seeded and leaves it.
+  const seeded = await plans.seed(tenfold(DEFAULT_PLANS, committeeId), new Date());
+  const app = await createApp({ ...config, tablePrefix }, { log: silentLogger });
+  const server = await app.listen(0, '127.0.0.1');
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  try {
+    const api = await measure(async () => {
+      const response = await fetch(`${base}/api/committees/${committeeId}/plan`, { headers });
+      if (response.status !== 200) throw new Error(`plan answered ${response.status}`);
+      return (await response.arrayBuffer()).byteLength;
+    });
+    const table = app.storage.table('plans');
+    const raw = await measure(async () => {
+      let rows = 0;
+      for await (const _row of table.listEntities({ queryOptions: { filter: planRowsFilter(committeeId) } }))
+        rows++;
+      return rows;
+    });
+    console.log(`  The same plan ten times over (${seeded.rows} rows seeded):`);
+    console.log(
+      `  ${`GET /api/committees/${committeeId}/plan (10×)`.padEnd(52)} ${ms(api.median)} ${ms(api.p95)}   ${kb(api.size as number)} JSON`,
+    );
+    console.log(
+      `  ${'raw partition query (10×)'.padEnd(52)} ${ms(raw.median)} ${ms(raw.p95)}   ${String(raw.size)} rows`,
+    );
+    console.log(`  plan API / raw query (10×): ${(api.median / raw.median).toFixed(2)}× (target ≤ 1.3×)`);
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -130,6 +197,8 @@ async function main(): Promise<void> {
     console.log(
       `  ${'GET /api/committees (overview, all plans)'.padEnd(52)} ${ms(overview.median)} ${ms(overview.p95)}   ${kb(overview.size as number)} JSON`,
     );
+    console.log(`  plan API / raw query: ${(api.median / raw.median).toFixed(2)}× (target ≤ 1.3×)`);
+    await tenfoldPlanBench(config, largest.id, headers);
 
     console.log('');
     await intakeBench(app, server);

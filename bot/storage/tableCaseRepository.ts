@@ -349,7 +349,7 @@ export class TableCaseRepository implements CaseRepository {
       // or only on the year's counters (another case of the year changed: try again).
       const current = await this.get(next.number);
       if (!current || current.etag !== expected.etag || attempt >= MAX_COUNTER_ATTEMPTS) return undefined;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(500, 10 * 2 ** attempt)));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 10 * 2 ** attempt)));
     }
   }
 
@@ -417,8 +417,12 @@ function mergeCounts(a: YearCounts, b: YearCounts): YearCounts {
   };
 }
 
-/** How often a transition tries again when only the year's counters moved under it. */
-const MAX_COUNTER_ATTEMPTS = 30;
+/**
+ * How often a transition tries again when only the year's counters moved under it. The counter row
+ * is shared by every step of every case of the year, so a burst of steps (100 routings at once in
+ * the three-instance test) takes as many rounds as a burst of submissions: the same budget.
+ */
+const MAX_COUNTER_ATTEMPTS = COUNTER_ATTEMPTS;
 
 function isConflictOrGone(error: unknown): boolean {
   const status = (error as { statusCode?: number }).statusCode;

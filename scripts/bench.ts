@@ -77,7 +77,10 @@ function tabBundle(): void {
 function tenfold(file: SeedFile, committeeId: string): SeedFile {
   const committee = file.committees.find((c) => c.id === committeeId)!;
   const renumber = (copy: number) => (id: string) =>
-    id.replace(new RegExp(`^(${committeeId}\\.g)(\\d+)`), (_m, head: string, n: string) => `${head}${copy * 100 + Number(n)}`);
+    id.replace(
+      new RegExp(`^(${committeeId}\\.g)(\\d+)`),
+      (_m, head: string, n: string) => `${head}${copy * 100 + Number(n)}`,
+    );
   const mainGoals = Array.from({ length: 10 }, (_, copy) => {
     const ids = renumber(copy);
     return committee.plan.mainGoals.map((g) => ({

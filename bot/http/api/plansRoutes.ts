@@ -37,8 +37,13 @@ export function plansRoutes({ planService, caseQueries, caseLinks }: PlansDeps):
 
   router.get('/committees/:id/plan', async (req, res) => {
     const personId = identityOf(res).personId;
-    const { plan, permissions } = await planService.planFor(personId, param(req, 'id'));
-    const cases = await caseLinks.casesOfPlan(personId, plan.committee.id);
+    const committeeId = param(req, 'id');
+    // The plan's partition and its case links are independent reads: side by side, not one after the
+    // other (an unknown committee has no links, and planFor answers 404 for it).
+    const [{ plan, permissions }, cases] = await Promise.all([
+      planService.planFor(personId, committeeId),
+      caseLinks.casesOfPlan(personId, committeeId),
+    ]);
     res.json({
       committee: { ...committeeView(plan.committee, plan), title: plan.committee.title },
       plan: planView(plan, cases),

@@ -20,8 +20,11 @@ const JOBS_SECONDS = 2;
 const MAX_SENDS = 200;
 /** Every so many 200s, the proxy drops the answer: the instance did the work, the channel never heard. */
 const LOSE_EVERY = 25;
-/** How long the outbox may take to settle after the last click (a bound, not a measurement). */
-const SETTLE_MS = 90_000;
+/**
+ * How long the outbox may take to settle after the last click (a bound, not a measurement: it took
+ * about 60 s here; a slower machine only waits longer, a missing notification still fails).
+ */
+const SETTLE_MS = 240_000;
 const FORUM = 'fsu-rehabilitering';
 
 const STAFF = {

@@ -299,8 +299,13 @@ describe('tab: the committee’s Tavle, Plan and Rediger views in Chromium', fun
     await page.keyboard.press('Space');
     await page.getByRole('button', { name: 'Nytt hovudmål' }).waitFor();
     assert.match(page.url(), /#\/board\/fsu-svangerskap-fodsel-barsel\/rediger$/);
-    await page.getByRole('switch', { name: 'Rediger planen' }).uncheck();
+    // The switch follows the address: a click changes the route, and the switch shows it once the
+    // hashchange has been handled (a click, not uncheck(), which checks the state at once).
+    const editSwitch = page.getByRole('switch', { name: 'Rediger planen' });
+    await editSwitch.click();
+    await page.waitForFunction("!location.hash.includes('/rediger')");
     await tavleReady(page);
+    assert.equal(await editSwitch.isChecked(), false);
     assert.match(page.url(), /#\/board\/fsu-svangerskap-fodsel-barsel(\?|$)/);
     // The view switch: Plan and back, with stable addresses.
     await page.getByRole('tab', { name: 'Plan' }).click();

@@ -5,6 +5,7 @@ import type { RoleRepository } from '../roles/roleRepository';
 import { can, GLOBAL_SCOPE, type RoleAssignment } from '../roles/roles';
 import type { CaseListEntry, CaseListFilter, CaseListSource, CasePosition } from './caseList';
 import { parseCaseNumber, type CaseRecord } from './caseModel';
+import type { YearCounts } from '../reports/caseCounts';
 import type { CaseRepository } from './caseRepository';
 
 /**
@@ -121,10 +122,11 @@ export class CaseQueries {
    * person sees in full: counts are given only for those, since a count tells something about cases
    * they may not open.
    */
-  async forForumCounts(personId: string): Promise<ForumCaseCounts> {
+  async forForumCounts(personId: string, counted?: Promise<YearCounts[]>): Promise<ForumCaseCounts> {
+    // `counted`: the year counters when the caller reads them anyway (the statistics do).
     const [assignments, years] = await Promise.all([
       this.deps.roles.rolesOf(personId),
-      this.deps.cases.yearCounts(),
+      counted ?? this.deps.cases.yearCounts(),
     ]);
     const mayView = (forum: string) => can(assignments, 'case.view', forum);
     const byForum: ForumCaseCounts['byForum'] = {};

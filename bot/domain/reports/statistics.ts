@@ -32,9 +32,12 @@ export interface StatisticsSources {
  * case, since a count by forum or state tells something about cases they may not open.
  */
 export async function statisticsFor(personId: string, sources: StatisticsSources): Promise<Statistics> {
+  // The year counters, kept with the cases: a handful of rows however many cases there are. Read
+  // once, for the committees' counts and the case figures alike.
+  const counted = sources.cases.yearCounts();
   const [plans, caseCounts] = await Promise.all([
     sources.planService.allPlans(),
-    sources.caseQueries.forForumCounts(personId),
+    sources.caseQueries.forForumCounts(personId, counted),
   ]);
   const committees = committeeStats(plans, caseCounts);
   if (!(await allowed(sources.roles, personId, 'case.view_all'))) {
@@ -46,8 +49,7 @@ export async function statisticsFor(personId: string, sources: StatisticsSources
       committees,
     };
   }
-  // The year counters, kept with the cases: a handful of rows however many cases there are.
-  const years = await sources.cases.yearCounts();
+  const years = await counted;
   return {
     caseStats: true,
     casesPerYear: years.map(yearStats),

@@ -16,6 +16,7 @@
  * Runs against its own in-memory Azurite with the seeded default content. BENCH_N sets the
  * repetitions (default 50, after 5 warm-up runs).
  */
+import type { TableClient } from '@azure/data-tables';
 import { performance } from 'node:perf_hooks';
 import { createApp } from '../bot/app';
 import { loadConfig } from '../bot/config';
@@ -70,6 +71,27 @@ function tabBundle(): void {
   line('all chunks', total(chunks));
 }
 
+/** The plan API for a committee, and the raw partition query it makes, each measured alone. */
+async function planAndRawQuery(
+  base: string,
+  table: TableClient,
+  committeeId: string,
+  headers: Record<string, string>,
+) {
+  const api = await measure(async () => {
+    const response = await fetch(`${base}/api/committees/${committeeId}/plan`, { headers });
+    if (response.status !== 200) throw new Error(`plan answered ${response.status}`);
+    return (await response.arrayBuffer()).byteLength;
+  });
+  const raw = await measure(async () => {
+    let rows = 0;
+    for await (const _row of table.listEntities({ queryOptions: { filter: planRowsFilter(committeeId) } }))
+      rows++;
+    return rows;
+  });
+  return { api, raw };
+}
+
 /**
  * The committee's plan ten times over (every main goal copied with new ids), to show the plan API's
  * cost grows with the plan as the raw query does, not faster.
@@ -112,18 +134,7 @@ async function tenfoldPlanBench(
   const address = server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   try {
-    const api = await measure(async () => {
-      const response = await fetch(`${base}/api/committees/${committeeId}/plan`, { headers });
-      if (response.status !== 200) throw new Error(`plan answered ${response.status}`);
-      return (await response.arrayBuffer()).byteLength;
-    });
-    const table = app.storage.table('plans');
-    const raw = await measure(async () => {
-      let rows = 0;
-      for await (const _row of table.listEntities({ queryOptions: { filter: planRowsFilter(committeeId) } }))
-        rows++;
-      return rows;
-    });
+    const { api, raw } = await planAndRawQuery(base, app.storage.table('plans'), committeeId, headers);
     console.log(`  The same plan ten times over (${seeded.rows} rows seeded):`);
     console.log(
       `  ${`GET /api/committees/${committeeId}/plan (10×)`.padEnd(52)} ${ms(api.median)} ${ms(api.p95)}   ${kb(api.size as number)} JSON`,
@@ -169,18 +180,7 @@ async function main(): Promise<void> {
       .sort((a, b) => b.measures - a.measures)[0]!;
     const headers = { 'x-local-identity': 'bench-person', 'x-local-name': 'Bench' };
 
-    const api = await measure(async () => {
-      const response = await fetch(`${base}/api/committees/${largest.id}/plan`, { headers });
-      if (response.status !== 200) throw new Error(`plan answered ${response.status}`);
-      return (await response.arrayBuffer()).byteLength;
-    });
-    const table = app.storage.table('plans');
-    const raw = await measure(async () => {
-      let rows = 0;
-      for await (const _row of table.listEntities({ queryOptions: { filter: planRowsFilter(largest.id) } }))
-        rows++;
-      return rows;
-    });
+    const { api, raw } = await planAndRawQuery(base, app.storage.table('plans'), largest.id, headers);
     const overview = await measure(async () => {
       const response = await fetch(`${base}/api/committees`, { headers });
       if (response.status !== 200) throw new Error(`committees answered ${response.status}`);

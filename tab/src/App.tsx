@@ -12,7 +12,7 @@ import { connectHost, type HostInfo } from './auth/identity';
 import { Shell } from './Shell';
 import { initialLang, rememberLang, themeFromUrl } from './preferences';
 import { followDeepLink, onThemeChange, themeName, type ThemeName } from './teamsHost';
-import { LOADING, loadTexts } from './texts';
+import { BEFORE_TEXTS, loadTexts, texts } from './texts';
 
 const THEMES: Record<ThemeName, Theme> = {
   default: teamsLightTheme,
@@ -77,7 +77,7 @@ export function App() {
       {host && shownLang ? (
         <Shell host={host} lang={shownLang} onLang={chooseLang} />
       ) : (
-        <Spinner className="page-spinner" label={LOADING[lang]} />
+        <Spinner className="page-spinner" label={shownLang ? texts(shownLang).loading : BEFORE_TEXTS} />
       )}
     </FluentProvider>
   );

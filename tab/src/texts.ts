@@ -31,8 +31,12 @@ export function texts(lang: Lang): Texts {
   return loaded;
 }
 
-/** What the tab says while its texts load (the only texts it has before then). */
-export const LOADING: Record<Lang, string> = { nn: 'Lastar …', nb: 'Laster …', en: 'Loading …' };
+/**
+ * The spinner's label for the moment before the person's language chunk has arrived: the tab has no
+ * texts yet, and a spinner needs an accessible name. Language-neutral on purpose; from then on the
+ * spinner reads `t.loading`.
+ */
+export const BEFORE_TEXTS = '…';
 
 export const LANGUAGE_NAMES: Record<Lang, string> = { nn: 'Nynorsk', nb: 'Bokmål', en: 'English' };
 

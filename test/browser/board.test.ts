@@ -227,6 +227,28 @@ describe('tab: action-plan board in Chromium', function () {
     await page.close();
   });
 
+  it('links the committee’s page to its working group’s board, and the working group’s page back to it', async () => {
+    const group = 'Arbeidsgruppe for individuell plan, koordinator og koordinerande einingar i Møre og Romsdal';
+    const page = await browser.open(bot, `/board/${REHAB}`, reader);
+    await boardReady(page);
+    const people = page.locator('.committee-page dl.people');
+    assert.match(await people.innerText(), /Arbeidsgrupper\s+Arbeidsgruppe for individuell plan/);
+    await people.getByRole('link', { name: group }).click();
+    await page.getByRole('heading', { level: 1, name: group }).waitFor();
+    assert.match(page.url(), /#\/board\/fsu-rehabilitering-koordinering$/);
+    await page.locator('.tavle-card').first().waitFor();
+    assert.match(await people.innerText(), /Arbeidsgruppe under\s+Fagleg samarbeidsutval for Rehabilitering/);
+    await people.getByRole('link', { name: 'Fagleg samarbeidsutval for Rehabilitering' }).click();
+    await boardReady(page);
+    assert.match(page.url(), /#\/board\/fsu-rehabilitering$/);
+    // A committee without working groups names none.
+    const other = await browser.open(bot, '/board/fsu-helseberedskap', reader);
+    await other.locator('.tavle-card').first().waitFor();
+    assert.doesNotMatch(await other.locator('.committee-page dl.people').innerText(), /Arbeidsgrupp/);
+    await other.close();
+    await page.close();
+  });
+
   it('has no serious or critical accessibility violations on the board, with every status colour (light, dark, high contrast)', async () => {
     // Every status colour on the page: done, in progress, not started, not assessed.
     const headers = { 'X-Local-Identity': member.id, 'Content-Type': 'application/json' };

@@ -150,6 +150,65 @@ describe('tab: the committee’s Tavle, Plan and Rediger views in Chromium', fun
     await page.close();
   });
 
+  it('moves a focused card to the next or previous column with Alt+Shift+arrow keys, announced, in the history', async () => {
+    const id = `${FSU}.g2.s1.m2`;
+    const text = SEED.plan.mainGoals[1]!.subGoals[0]!.measures[1]!.text;
+    const page = await browser.open(bot, `/board/${FSU}?year=2023`, member);
+    await tavleReady(page);
+
+    // The card is a tab stop, and its description names the keys.
+    await card(page, id).focus();
+    assert.equal(await card(page, id).getAttribute('tabindex'), '0');
+    assert.equal(
+      await card(page, id).getAttribute('aria-keyshortcuts'),
+      'Alt+Shift+ArrowRight Alt+Shift+ArrowLeft',
+    );
+    const description = await page.evaluate(
+      `(document.getElementById(document.activeElement.getAttribute('aria-describedby')) ?? {}).textContent`,
+    );
+    assert.match(String(description), /Alt\+Shift\+Pil høgre.*Alt\+Shift\+Pil venstre/);
+
+    // There is no column before the first: nothing happens.
+    await page.keyboard.press('Alt+Shift+ArrowLeft');
+    assert.equal(await page.getByRole('dialog').count(), 0);
+
+    // Next column, with a comment: the same dialog as the "Flytt" menu.
+    await page.keyboard.press('Alt+Shift+ArrowRight');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: 'Endre status for 2023' }).waitFor();
+    assert.equal(await dialog.getByLabel('Ny status').inputValue(), 'not_started');
+    await dialog.getByLabel('Ny status').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Ikkje starta i 2023.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    const announcement = page.getByRole('status').filter({ hasText: 'flytta til' });
+    await announcement.waitFor();
+    assert.equal((await announcement.innerText()).trim(), `«${text}» flytta til Ikkje gjennomført for 2023`);
+    await column(page, 'not_started').locator(`[data-measure="${id}"]`).waitFor();
+    await page.waitForFunction(`document.activeElement?.getAttribute('data-measure') === ${JSON.stringify(id)}`);
+
+    // Previous column, cancelled with Escape: the card stays, and keeps the focus.
+    await page.keyboard.press('Alt+Shift+ArrowLeft');
+    await dialog.getByRole('heading', { name: 'Endre status for 2023' }).waitFor();
+    assert.equal(await dialog.getByLabel('Ny status').inputValue(), 'not_assessed');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.waitForFunction(`document.activeElement?.getAttribute('data-measure') === ${JSON.stringify(id)}`);
+    assert.equal(await column(page, 'not_started').locator(`[data-measure="${id}"]`).count(), 1);
+
+    // Recorded in the measure's history, with who and the comment.
+    await card(page, id).getByRole('button', { name: 'Vis detaljar' }).click();
+    const history = card(page, id).getByTestId('measure-history');
+    await history.waitFor();
+    const lines = await history.innerText();
+    assert.match(lines, /Status endra 2023: Ikkje vurdert → Ikkje gjennomført/);
+    assert.match(lines, /Mia Medlem/);
+    assert.match(lines, /Ikkje starta i 2023\./);
+    await page.close();
+  });
+
   it('moves a measure by dragging it to another column with the mouse', async () => {
     const id = `${FSU}.g6.s1.m1`;
     const page = await browser.open(bot, `/board/${FSU}?year=2024`, member);

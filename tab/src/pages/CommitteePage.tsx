@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDate } from '../format';
 import { currentQuery, href, type BoardView } from '../router';
 import { useLoad, useSession } from '../session';
+import { forumName, workingGroupsOf } from '../../../bot/domain/forums/forums';
 import { committeeName } from '../referenceLabels';
 import { CommitteeCasesSection } from './CommitteeCasesSection';
 
@@ -38,6 +39,7 @@ export function CommitteePage({
     return <ErrorMessage error={plan.error} onRetry={plan.reload} />;
   if (!plan.data) return <Spinner label={t.loading} />;
   const { committee, permissions, plan: p } = plan.data;
+  const workingGroups = workingGroupsOf(committee.id);
 
   return (
     <article className="committee-page" aria-labelledby="board-title" data-committee={committee.id}>
@@ -67,6 +69,24 @@ export function CommitteePage({
         <dd>
           {p.periodStart}–{p.periodEnd}
         </dd>
+        {committee.parentId && (
+          <>
+            <dt>{t.committee.workingGroupUnder}</dt>
+            <dd>
+              <Link href={href.board(committee.parentId)}>{forumName(committee.parentId, lang)}</Link>
+            </dd>
+          </>
+        )}
+        {workingGroups.length > 0 && (
+          <>
+            <dt>{t.committee.workingGroups}</dt>
+            {workingGroups.map((group) => (
+              <dd key={group.id}>
+                <Link href={href.board(group.id)}>{forumName(group.id, lang)}</Link>
+              </dd>
+            ))}
+          </>
+        )}
       </dl>
       {printMode && <p className="muted">{t.print.printed(formatDate(new Date(), lang))}</p>}
       {printMode ? (

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type KeyboardEvent } from 'react';
 import {
   Badge,
   Button,
@@ -15,18 +15,27 @@ import { useSession } from '../session';
 import { HistoryList } from './HistoryList';
 import { LinkedCases } from './LinkedCases';
 import { historyVersion, taskRows } from './MeasureCard';
-import type { BoardMeasure } from './planData';
+import { neighbourStatus, type BoardMeasure } from './planData';
+
+/** The keys that move a focused card one column right or left, in aria-keyshortcuts syntax. */
+const MOVE_SHORTCUTS = 'Alt+Shift+ArrowRight Alt+Shift+ArrowLeft';
 
 /**
  * One measure on the Tavle: its text, responsible, sub-goal, priority groups and linked cases. Those
  * who may change its status move it with "Flytt" (a menu of the other columns, for keyboard and
- * mouse alike) or by dragging it; "Vis detaljar" opens the rest of the measure and its history.
+ * mouse alike), by dragging it, or with Alt+Shift+Right/Left arrow on the focused card (to the next
+ * or previous column); "Vis detaljar" opens the rest of the measure and its history.
+ *
+ * Alt+Shift+arrow because the plainer combinations are taken: Alt+arrow is the browser's back and
+ * forward, Ctrl+arrow moves by word and Ctrl+Alt+arrow through table cells in NVDA and JAWS, and
+ * Ctrl+Option is VoiceOver's own modifier. The keys are named in the card's description (`moveHelpId`).
  */
 export function TavleCard({
   item: { measure: m, subGoal },
   committeeId,
   status,
   canMove,
+  moveHelpId,
   detailsOpen,
   onToggleDetails,
   onMove,
@@ -35,6 +44,8 @@ export function TavleCard({
   committeeId: string;
   status: MeasureStatus;
   canMove: boolean;
+  /** The id of the text that tells how to move a card with the keyboard. */
+  moveHelpId: string;
   detailsOpen: boolean;
   onToggleDetails: () => void;
   onMove: (to: MeasureStatus) => void;
@@ -45,13 +56,27 @@ export function TavleCard({
   const tasks = taskRows(m);
   const caseCount = m.cases?.length ?? 0;
 
+  const moveWithKeys = (e: KeyboardEvent<HTMLElement>) => {
+    // Only keys pressed in the card itself, not in its menu (a portal elsewhere in the page).
+    if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) return;
+    if (!(e.target instanceof Node) || !e.currentTarget.contains(e.target)) return;
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : undefined;
+    if (!step) return;
+    e.preventDefault();
+    const to = neighbourStatus(status, step);
+    if (to) onMove(to);
+  };
+
   return (
     <article
       className="panel tavle-card"
       data-measure={m.id}
       aria-labelledby={textId}
-      tabIndex={-1}
+      tabIndex={canMove ? 0 : -1}
       draggable={canMove}
+      aria-describedby={canMove ? moveHelpId : undefined}
+      aria-keyshortcuts={canMove ? MOVE_SHORTCUTS : undefined}
+      onKeyDown={canMove ? moveWithKeys : undefined}
       onDragStart={(e) => {
         e.dataTransfer.setData('text/plain', m.id);
         e.dataTransfer.effectAllowed = 'move';

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { planYears } from '../../../bot/domain/plans/planModel';
 import type { Measure, MeasureStatus, PlanResponse } from '../api/types';
@@ -52,6 +52,7 @@ export function TavleView({
   const [move, setMove] = useState<{ measure: Measure; to: MeasureStatus }>();
   const [announcement, setAnnouncement] = useState('');
   const [focusId, setFocusId] = useState(measureId);
+  const moveHelpId = useId();
 
   const all = useMemo(() => activeMeasures(data.plan), [data.plan]);
   const shown = all.filter((m) => matches(m, filters));
@@ -126,6 +127,11 @@ export function TavleView({
           <MessageBarBody>{t.board.readOnly}</MessageBarBody>
         </MessageBar>
       )}
+      {canMove && (
+        <p id={moveHelpId} className="muted small no-print" data-testid="tavle-keys">
+          {t.tavle.keyboardHelp}
+        </p>
+      )}
       <div role="status" aria-live="polite" className="tavle-announcement" data-testid="tavle-announcement">
         {announcement && (
           <MessageBar intent="success">
@@ -163,6 +169,7 @@ export function TavleView({
                       committeeId={committeeId}
                       status={column.status}
                       canMove={canMove}
+                      moveHelpId={moveHelpId}
                       detailsOpen={open.has(item.measure.id)}
                       onToggleDetails={() =>
                         setOpen((current) => {

@@ -96,6 +96,11 @@ export function statusColumns(
   }));
 }
 
+/** The status of the column next to `status` on the Tavle (`step` 1: right, -1: left); none past the ends. */
+export function neighbourStatus(status: MeasureStatus, step: 1 | -1): MeasureStatus | undefined {
+  return MEASURE_STATUSES[MEASURE_STATUSES.indexOf(status) + step];
+}
+
 /** The distinct responsibles named on the measures, sorted, for the filter. */
 export function responsibles(measures: BoardMeasure[]): string[] {
   const names = new Set(measures.map((m) => m.measure.responsible?.trim()).filter((r): r is string => !!r));

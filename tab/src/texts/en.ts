@@ -127,6 +127,8 @@ export const en: Texts = {
     tavle: 'Board',
     plan: 'Plan',
     edit: 'Edit the plan',
+    workingGroupUnder: 'Working group of',
+    workingGroups: 'Working groups',
   },
   tavle: {
     year: 'Year',
@@ -138,6 +140,8 @@ export const en: Texts = {
     cases: (n) => (n === 1 ? '1 case' : `${n} cases`),
     move: 'Move',
     moveLabel: (text) => `Move “${text}”`,
+    keyboardHelp:
+      'With the keyboard: go to a card and press Alt+Shift+Right arrow or Alt+Shift+Left arrow to move it to the next or previous status.',
     moveTo: (label) => `Move to ${label}`,
     moved: (text, label, year) => `“${text}” moved to ${label} for ${year}`,
     showDetails: 'Show details',

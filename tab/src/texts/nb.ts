@@ -125,6 +125,8 @@ export const nb: Texts = {
     tavle: 'Tavle',
     plan: 'Plan',
     edit: 'Rediger planen',
+    workingGroupUnder: 'Arbeidsgruppe under',
+    workingGroups: 'Arbeidsgrupper',
   },
   tavle: {
     year: 'År',
@@ -136,6 +138,8 @@ export const nb: Texts = {
     cases: (n) => (n === 1 ? '1 sak' : `${n} saker`),
     move: 'Flytt',
     moveLabel: (text) => `Flytt «${text}»`,
+    keyboardHelp:
+      'Med tastaturet: gå til et kort og trykk Alt+Shift+Pil høyre eller Alt+Shift+Pil venstre for å flytte det til neste eller forrige status.',
     moveTo: (label) => `Flytt til ${label}`,
     moved: (text, label, year) => `«${text}» flyttet til ${label} for ${year}`,
     showDetails: 'Vis detaljer',

@@ -125,6 +125,8 @@ export const nn = {
     tavle: 'Tavle',
     plan: 'Plan',
     edit: 'Rediger planen',
+    workingGroupUnder: 'Arbeidsgruppe under',
+    workingGroups: 'Arbeidsgrupper',
   },
   tavle: {
     year: 'År',
@@ -136,6 +138,8 @@ export const nn = {
     cases: (n: number) => (n === 1 ? '1 sak' : `${n} saker`),
     move: 'Flytt',
     moveLabel: (text: string) => `Flytt «${text}»`,
+    keyboardHelp:
+      'Med tastaturet: gå til eit kort og trykk Alt+Shift+Pil høgre eller Alt+Shift+Pil venstre for å flytte det til neste eller førre status.',
     moveTo: (label: string) => `Flytt til ${label}`,
     moved: (text: string, label: string, year: string) => `«${text}» flytta til ${label} for ${year}`,
     showDetails: 'Vis detaljar',

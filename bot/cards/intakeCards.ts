@@ -339,11 +339,7 @@ export type MyCase = Pick<CaseListEntry, 'number' | 'title' | 'state' | 'submitt
  * The person's cases, newest first. `more`: they have older ones than these, which the "Mine saker"
  * tab lists (a button opens it when `tabUrl`, the tab's deep link, is known).
  */
-export function myCasesCard(
-  cases: readonly MyCase[],
-  lang: Lang,
-  more?: { tabUrl?: string },
-): AdaptiveCard {
+export function myCasesCard(cases: readonly MyCase[], lang: Lang, more?: { tabUrl?: string }): AdaptiveCard {
   const m = messages(lang);
   return expandCard('my-cases', {
     heading: m.myCasesTitle,

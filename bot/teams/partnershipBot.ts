@@ -384,7 +384,10 @@ export class PartnershipBot extends TeamsActivityHandler {
    * have); older ones are in the "Mine saker" tab, which the reply points to.
    */
   private async sendMyCases(context: TurnContext, lang: Lang): Promise<void> {
-    const { entries, more } = await this.services.caseQueries.submittedBy(personOf(context).id, MY_CASES_SHOWN);
+    const { entries, more } = await this.services.caseQueries.submittedBy(
+      personOf(context).id,
+      MY_CASES_SHOWN,
+    );
     if (entries.length === 0) {
       await context.sendActivity(messages(lang).noCases);
       return;

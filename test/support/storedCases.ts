@@ -9,7 +9,12 @@ async function casesFrom(
   state?: CaseState,
 ): Promise<CaseRecord[]> {
   const entries = await readAllPages((after) =>
-    cases.listPage({ sources: [source], limit: 200, ...(state ? { state } : {}), ...(after ? { after } : {}) }),
+    cases.listPage({
+      sources: [source],
+      limit: 200,
+      ...(state ? { state } : {}),
+      ...(after ? { after } : {}),
+    }),
   );
   const records = await Promise.all(entries.reverse().map((entry) => cases.get(entry.number)));
   return records.filter((r): r is CaseRecord => r !== undefined);

@@ -8,6 +8,7 @@ import {
 import { displayAnswer, type ValidationError } from '../domain/form/validation';
 import { validationErrorText } from '../domain/form/validationText';
 import type { CaseRecord } from '../domain/cases/caseModel';
+import type { CaseListEntry } from '../domain/cases/caseList';
 import type { Command } from '../domain/intake/commands';
 import type { CardOrigin } from '../domain/intake/intakeFlow';
 import type { Lang } from '../domain/i18n/language';
@@ -331,7 +332,14 @@ export function confirmCancelCard(
   });
 }
 
-export function myCasesCard(cases: CaseRecord[], lang: Lang): AdaptiveCard {
+/** What the status reply shows of each case: a case's list row has it. */
+export type MyCase = Pick<CaseListEntry, 'number' | 'title' | 'state' | 'submittedAt'>;
+
+/**
+ * The person's cases, newest first. `more`: they have older ones than these, which the "Mine saker"
+ * tab lists (a button opens it when `tabUrl`, the tab's deep link, is known).
+ */
+export function myCasesCard(cases: readonly MyCase[], lang: Lang, more?: { tabUrl?: string }): AdaptiveCard {
   const m = messages(lang);
   return expandCard('my-cases', {
     heading: m.myCasesTitle,
@@ -341,6 +349,9 @@ export function myCasesCard(cases: CaseRecord[], lang: Lang): AdaptiveCard {
       state: m.stateLabels[c.state],
       date: formatDate(c.submittedAt, lang),
     })),
+    more: more
+      ? { show: true, text: m.myCasesMore(cases.length), button: m.myCasesTabButton, url: more.tabUrl ?? '' }
+      : { show: false, text: '', button: '', url: '' },
   });
 }
 

@@ -18,3 +18,8 @@ export function tabDeepLink(teamsAppId: string, target: TabTarget): string {
   const context = encodeURIComponent(JSON.stringify({ subEntityId: subEntityId(target) }));
   return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/${entityId}?context=${context}`;
 }
+
+/** The Teams deep link that opens the "Mine saker" tab at its list of cases (no sub-entity). */
+export function casesTabDeepLink(teamsAppId: string): string {
+  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/${PERSONAL_TAB_ENTITY_IDS.cases}`;
+}

@@ -1,4 +1,5 @@
 import { caseMessageCard } from '../cards/caseCards';
+import { readAllPages } from '../domain/cases/caseList';
 import type { CaseRecord, CaseTransition } from '../domain/cases/caseModel';
 import type { CaseRepository } from '../domain/cases/caseRepository';
 import type { Lang } from '../domain/i18n/language';
@@ -314,18 +315,40 @@ export class CaseNotifier implements CaseEffects {
    * Cases left untouched in `submitted` (secretariat) or `routing_proposed` (SSU leadership) for the
    * configured number of working days are brought up again, at most once a day per case and person
    * (the reminder's id holds the Oslo date). A case waiting for the submitter's reply is not nagged about.
+   * What decides is read from the state's list rows (number, title, last change); a case is opened
+   * only once it has waited long enough, to see whether it waits for a reply.
    */
   async remind(at: Date = this.deps.now()): Promise<number> {
     const items: NewNotification[] = [];
     const day = osloDate(at);
     for (const state of ['submitted', 'routing_proposed'] as const) {
+      const waiting = await readAllPages((after) =>
+        this.deps.cases.listPage({
+          sources: [{ kind: 'all' }],
+          state,
+          limit: REMINDER_PAGE_SIZE,
+          ...(after ? { after } : {}),
+        }),
+      );
+      // Oldest first: the case that has waited longest is brought up first.
+      const due = waiting
+        .filter((entry) => workingDaysBetween(new Date(entry.updatedAt), at) >= this.deps.reminderWorkingDays)
+        .reverse();
+      if (due.length === 0) continue;
       const roles = state === 'submitted' ? SECRETARIAT_ROLES : SSU_ROLES;
-      for (const record of await this.deps.cases.listByState(state)) {
+      const people: { personId: string; lang: Lang }[] = [];
+      for (const personId of await this.reachable(roles)) {
+        people.push({ personId, lang: await this.deps.renderer.langOf(personId, 'nn') });
+      }
+      if (people.length === 0) continue;
+      for (const entry of due) {
+        const record = await this.deps.cases.get(entry.number);
+        // The case itself decides: it may have moved on since its list row was read.
+        if (!record || record.state !== state || openInfoRequest(record)) continue;
         const days = workingDaysBetween(new Date(record.updatedAt), at);
-        if (days < this.deps.reminderWorkingDays || openInfoRequest(record)) continue;
-        for (const personId of await this.reachable(roles)) {
+        if (days < this.deps.reminderWorkingDays) continue;
+        for (const { personId, lang } of people) {
           const recipient = personRecipient(personId);
-          const lang = await this.deps.renderer.langOf(personId, 'nn');
           const r = routingMessages(lang);
           const text =
             state === 'submitted'
@@ -349,6 +372,9 @@ export class CaseNotifier implements CaseEffects {
     return items.length;
   }
 }
+
+/** Cases read per page of a state's list rows (the storage service's own page size). */
+const REMINDER_PAGE_SIZE = 1000;
 
 interface Note {
   card: Record<string, unknown>;

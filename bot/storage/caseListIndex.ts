@@ -236,6 +236,8 @@ export async function listPage(table: TableClient, query: CaseListQuery): Promis
       seen.add(head.value.number);
       entries.push(head.value);
     }
+    // The page and the one entry that says another follows are read: no further row is asked for.
+    if (entries.length > query.limit) break;
     heads[best] = await streams[best]!.next();
   }
   await Promise.all(streams.map((s) => s.return(undefined)));

@@ -239,32 +239,6 @@ export class TableCaseRepository implements CaseRepository {
     return entries.sort((a, b) => a.seq - b.seq);
   }
 
-  /** Whole cases by an index prefix, year partition by year partition (for the bot and the jobs). */
-  private async listByIndex(prefix: string): Promise<CaseRecord[]> {
-    const numbers: string[] = [];
-    for (const year of await yearsWithCases(this.table)) {
-      const rows = this.table.listEntities<Row>({
-        queryOptions: {
-          filter: odata`PartitionKey eq ${String(year)} and RowKey ge ${prefix} and RowKey lt ${prefixUpperBound(prefix)}`,
-          select: ['number'],
-        },
-      });
-      for await (const row of rows) numbers.push(row.number as string);
-    }
-    const records = await Promise.all(numbers.map((n) => this.get(n)));
-    return records
-      .filter((r): r is CaseRecord => r !== undefined)
-      .sort((a, b) => a.year - b.year || a.seq - b.seq);
-  }
-
-  listBySubmitter(submitterId: string): Promise<CaseRecord[]> {
-    return this.listByIndex(submitterIndexPrefix(submitterId));
-  }
-
-  listByState(state: CaseState): Promise<CaseRecord[]> {
-    return this.listByIndex(stateIndexPrefix(state));
-  }
-
   listPage(query: CaseListQuery): Promise<CaseListPage> {
     return listPage(this.table, query);
   }

@@ -11,6 +11,7 @@ import {
   type UserState,
 } from 'botbuilder';
 import { helpCard, messageCard, myCasesCard, welcomeCard, commandAction } from '../cards/intakeCards';
+import { casesTabDeepLink } from '../cards/tabDeepLink';
 import { cardOriginCheck, type IntakeInput } from '../domain/intake/intakeFlow';
 import type { Command } from '../domain/intake/commands';
 import { personLang, type Lang } from '../domain/i18n/language';
@@ -49,6 +50,8 @@ type OtherInputHandlers = {
 const PREFILL_TIMEOUT_MS = 4000;
 /** Attempts of a turn that keeps losing the state write to other turns of its conversation. */
 const MAX_TURN_ATTEMPTS = 3;
+/** How many of a person's cases `status` lists (the newest); the tab lists them all. */
+const MY_CASES_SHOWN = 10;
 
 /** The person behind the activity: the Azure AD object id Teams vouches for, else the channel id. */
 export function personOf(context: TurnContext): Person {
@@ -376,10 +379,22 @@ export class PartnershipBot extends TeamsActivityHandler {
     );
   }
 
+  /**
+   * The person's newest cases, read from their own list rows (one query, however many cases they
+   * have); older ones are in the "Mine saker" tab, which the reply points to.
+   */
   private async sendMyCases(context: TurnContext, lang: Lang): Promise<void> {
-    const cases = await this.services.cases.listBySubmitter(personOf(context).id);
-    if (cases.length === 0) await context.sendActivity(messages(lang).noCases);
-    else await context.sendActivity(cardReply(myCasesCard(cases, lang)));
+    const { entries, more } = await this.services.caseQueries.submittedBy(
+      personOf(context).id,
+      MY_CASES_SHOWN,
+    );
+    if (entries.length === 0) {
+      await context.sendActivity(messages(lang).noCases);
+      return;
+    }
+    const { teamsAppId } = this.services.config;
+    const older = more ? (teamsAppId ? { tabUrl: casesTabDeepLink(teamsAppId) } : {}) : undefined;
+    await context.sendActivity(cardReply(myCasesCard(entries, lang, older)));
   }
 
   /** Name and e-mail from Teams, offered for confirmation; the form goes on without them if Teams is slow. */

@@ -13,6 +13,7 @@ import {
   textOf,
 } from '../support/botHarness';
 import { testConfig } from '../support/globalAzurite';
+import { casesOf } from '../support/storedCases';
 import { TURN_TABLES, storedRows } from '../support/storedRows';
 
 /** A fødselsnummer with valid check digits (synthetic: 01.01.1990, individual number 100). */
@@ -96,7 +97,7 @@ describe('intake conversation through /api/messages', () => {
     assert.ok(textOf(replies).includes('Ny forklaring på kva som sviktar'));
 
     await user.press(replies, command('submit'));
-    const [stored] = await bot.app.services.cases.listBySubmitter('aad-runa');
+    const [stored] = await casesOf(bot.app.services.cases, 'aad-runa');
     assert.equal(stored?.answers.whatFails, 'Ny forklaring på kva som sviktar');
     assert.equal(stored?.answers.background, REFERENCE_CASE.background);
   });
@@ -134,7 +135,7 @@ describe('intake conversation through /api/messages', () => {
     assert.match(textOf(replies), /Utkastet er forkasta/);
     replies = await user.say('avbryt');
     assert.match(textOf(replies), /ikkje noko utkast/);
-    assert.deepEqual(await bot.app.services.cases.listBySubmitter('aad-runa'), []);
+    assert.deepEqual(await casesOf(bot.app.services.cases, 'aad-runa'), []);
   });
 
   it('a restarted server carries on the draft where it was', async () => {
@@ -150,7 +151,7 @@ describe('intake conversation through /api/messages', () => {
       await user.say(REFERENCE_CASE[field.id]);
     }
     await user.say('send inn');
-    const [stored] = await bot.app.services.cases.listBySubmitter('aad-runa');
+    const [stored] = await casesOf(bot.app.services.cases, 'aad-runa');
     assert.equal(stored?.answers.title, REFERENCE_CASE.title);
     assert.equal(stored?.answers.background, REFERENCE_CASE.background);
   });
@@ -169,7 +170,7 @@ describe('intake conversation through /api/messages', () => {
       user.bot = instances[turn % 2]!;
       const replies = await user.say('send inn');
       assert.match(textOf(replies), /Saka er motteken/);
-      const [stored] = await second.app.services.cases.listBySubmitter('aad-runa');
+      const [stored] = await casesOf(second.app.services.cases, 'aad-runa');
       assert.equal(stored?.answers.references, REFERENCE_CASE.references);
     } finally {
       await second.stop();
@@ -204,7 +205,7 @@ describe('intake conversation through /api/messages', () => {
     }
     await Promise.all(people.map((p, i) => p.press(summaries[i]!, command('submit'))));
     const numbers = (
-      await Promise.all(people.map((p) => bot.app.services.cases.listBySubmitter(p.identity.aadObjectId)))
+      await Promise.all(people.map((p) => casesOf(bot.app.services.cases, p.identity.aadObjectId)))
     )
       .flat()
       .map((c) => c.seq)
@@ -218,7 +219,7 @@ describe('intake conversation through /api/messages', () => {
     const summary = await answerUntil(user);
     const submit = submitData(summary, command('submit'));
     await Promise.all([user.click(submit), user.click(submit)]);
-    assert.equal((await bot.app.services.cases.listBySubmitter('aad-runa')).length, 1);
+    assert.equal((await casesOf(bot.app.services.cases, 'aad-runa')).length, 1);
   });
 
   it('speaks bokmål for nb-NO, switches language on a word and remembers it', async () => {
@@ -248,7 +249,7 @@ describe('intake conversation through /api/messages', () => {
     replies = await user.say('ja');
     assert.match(textOf(replies), /telefonnummer/);
     await answerUntilEnd(user);
-    const [stored] = await bot.app.services.cases.listBySubmitter('aad-runa');
+    const [stored] = await casesOf(bot.app.services.cases, 'aad-runa');
     assert.equal(stored?.answers.email, 'runa.bakke@orsta.kommune.no');
     assert.equal(stored?.submitter.email, 'runa.bakke@orsta.kommune.no');
   });
@@ -270,7 +271,7 @@ describe('intake conversation through /api/messages', () => {
       await user.say(REFERENCE_CASE[field.id]);
     }
     await user.say('send inn');
-    const [stored] = await bot.app.services.cases.listBySubmitter('aad-runa');
+    const [stored] = await casesOf(bot.app.services.cases, 'aad-runa');
     assert.equal(
       stored?.answers.background,
       'Første avsnitt om koordinering.\n\nMålet er at tenestene:\n• er trygge\n• er samordna\nhttps://lovdata.no/x',

@@ -4,6 +4,7 @@ import { FORM_FIELDS } from '../../bot/domain/form/intakeForm';
 import { REFERENCE_CASE } from '../fixtures/referenceCase';
 import { RunningBot, TestChannel, TestUser, cardOf, command, textOf } from '../support/botHarness';
 import { testConfig } from '../support/globalAzurite';
+import { casesOf } from '../support/storedCases';
 
 /** Answers every question with the reference case's answers; the replies to the last (the summary). */
 async function answerAll(user: TestUser, title = REFERENCE_CASE.title): Promise<Partial<Activity>[]> {
@@ -32,7 +33,7 @@ describe('a first-time user walks a case through the bot (/api/messages)', () =>
   let channel: TestChannel;
   let bot: RunningBot;
   const runa = { id: '29:runa', aadObjectId: 'aad-runa', name: 'Runa Bakke', locale: 'nn-NO' };
-  const cases = () => bot.app.services.cases.listBySubmitter('aad-runa');
+  const cases = () => casesOf(bot.app.services.cases, 'aad-runa');
 
   beforeEach(async () => {
     channel = new TestChannel();

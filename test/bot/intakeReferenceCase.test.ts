@@ -3,6 +3,7 @@ import { FORM_FIELDS } from '../../bot/domain/form/intakeForm';
 import { REFERENCE_CASE, REFERENCE_STORED } from '../fixtures/referenceCase';
 import { RunningBot, TestChannel, TestUser, cardOf, command, textOf } from '../support/botHarness';
 import { testConfig } from '../support/globalAzurite';
+import { casesOf } from '../support/storedCases';
 
 describe('intake through /api/messages: the reference case of seed 000', () => {
   let channel: TestChannel;
@@ -51,7 +52,7 @@ describe('intake through /api/messages: the reference case of seed 000', () => {
     assert.ok(receipt.includes(REFERENCE_CASE.solution), 'the receipt has a copy of the answers');
     assert.ok(cardOf(replies));
 
-    const cases = await bot.app.services.cases.listBySubmitter('aad-runa');
+    const cases = await casesOf(bot.app.services.cases, 'aad-runa');
     assert.equal(cases.length, 1);
     const stored = cases[0]!;
     assert.equal(stored.state, 'submitted');

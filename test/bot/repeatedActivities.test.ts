@@ -3,6 +3,7 @@ import type { Activity } from 'botbuilder';
 import { RunningBot, TestChannel, TestUser, textOf } from '../support/botHarness';
 import { markedCase, stepMessage } from '../support/formSteps';
 import { testConfig } from '../support/globalAzurite';
+import { casesOf } from '../support/storedCases';
 import { RoutingWorld } from '../routing/routingWorld';
 
 /**
@@ -53,7 +54,7 @@ describe('an activity sent again (same id) through /api/messages', () => {
         assert.doesNotMatch(again, /Saka er motteken/, 'no second receipt');
       }
     }
-    const cases = await bot.app.services.cases.listBySubmitter('aad-runa');
+    const cases = await casesOf(bot.app.services.cases, 'aad-runa');
     assert.equal(cases.length, 1);
     assert.deepEqual(cases[0]!.answers, stored);
   });
@@ -66,7 +67,7 @@ describe('an activity sent again (same id) through /api/messages', () => {
       await Promise.all([post(activity), post(activity)]);
       await post(activity);
     }
-    const cases = await bot.app.services.cases.listBySubmitter('aad-runa');
+    const cases = await casesOf(bot.app.services.cases, 'aad-runa');
     assert.equal(cases.length, 1);
     assert.deepEqual(cases[0]!.answers, stored);
   });

@@ -9,6 +9,7 @@ import { StorageAccount } from '../../bot/storage/storageAccount';
 import { TableCaseRepository } from '../../bot/storage/tableCaseRepository';
 import { TableRoleRepository } from '../../bot/storage/tableRoleRepository';
 import { TableStateStorage } from '../../bot/storage/tableStateStorage';
+import { casesOf } from './storedCases';
 
 /** An outbox row as stored; `activityId` is '' until sent (for a card update: the card it updates). */
 export type OutboxRow = Pick<
@@ -37,7 +38,7 @@ export class StoredState {
   }
 
   casesOf(submitterId: string): Promise<CaseRecord[]> {
-    return this.cases.listBySubmitter(submitterId);
+    return casesOf(this.cases, submitterId);
   }
 
   history(caseNumber: string): Promise<CaseTransition[]> {

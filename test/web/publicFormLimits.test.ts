@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { AppConfig } from '../../bot/config';
 import { RunningBot } from '../support/botHarness';
 import { testConfig } from '../support/globalAzurite';
+import { casesIn } from '../support/storedCases';
 import { WebFormClient, referenceWith } from './webFormClient';
 
 /**
@@ -32,7 +33,7 @@ describe('Public intake page: limits', function () {
     await two?.stop();
   });
 
-  const cases = async () => (await one.app.services.cases.listByState('submitted')).length;
+  const cases = async () => (await casesIn(one.app.services.cases, 'submitted')).length;
 
   it('refuses submissions past the limit per address and overall, keeping the draft', async () => {
     const a = [1, 2, 3].map((i) => new WebFormClient(i % 2 ? one.url : two.url, '198.51.100.1'));

@@ -104,6 +104,18 @@ export class CaseQueries {
   }
 
   /**
+   * The newest `limit` of the cases this person submitted (their own list rows, no case opened), and
+   * whether they have older ones besides. Their own cases are theirs to see: no role is read.
+   */
+  async submittedBy(personId: string, limit: number): Promise<{ entries: CaseListEntry[]; more: boolean }> {
+    const page = await this.deps.cases.listPage({
+      sources: [{ kind: 'submitter', submitterId: personId }],
+      limit,
+    });
+    return { entries: page.entries, more: page.next !== undefined };
+  }
+
+  /**
    * A page of the cases a forum has now (routed to it, or decided there), newest first, for someone
    * who sees that forum's cases in full; undefined when they may not.
    */

@@ -79,6 +79,24 @@ export interface CaseListPage {
   next?: CasePosition;
 }
 
+/**
+ * Every entry of a list read page after page, for a list small by nature (one year's cases, a
+ * committee's, the cases waiting in one state): `readPage` gives the page after `after` (from the
+ * newest when undefined) and where the next one starts.
+ */
+export async function readAllPages<T>(
+  readPage: (after: CasePosition | undefined) => Promise<{ entries: T[]; next?: CasePosition }>,
+): Promise<T[]> {
+  const entries: T[] = [];
+  let after: CasePosition | undefined;
+  do {
+    const page = await readPage(after);
+    entries.push(...page.entries);
+    after = page.next;
+  } while (after);
+  return entries;
+}
+
 /** Newest first: later year, then higher number within the year. */
 export function newerFirst(a: CasePosition, b: CasePosition): number {
   return b.year - a.year || b.seq - a.seq;

@@ -1,6 +1,6 @@
 import type { YearCounts } from '../reports/caseCounts';
 import type { CaseListPage, CaseListQuery } from './caseList';
-import type { CaseRecord, CaseState, CaseTransition } from './caseModel';
+import type { CaseRecord, CaseTransition } from './caseModel';
 
 export interface NewCase {
   year: number;
@@ -17,8 +17,6 @@ export interface CaseRepository {
   /** The case stored from this draft, if it was submitted (whatever the year). */
   findByDraft(draftId: string): Promise<CaseRecord | undefined>;
   history(number: string): Promise<CaseTransition[]>;
-  listBySubmitter(submitterId: string): Promise<CaseRecord[]>;
-  listByState(state: CaseState): Promise<CaseRecord[]>;
   /**
    * One page of a list of cases, newest first, from the list rows kept beside each case (no case is
    * opened). Who may see what is not decided here: see CaseQueries.

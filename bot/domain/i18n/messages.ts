@@ -88,6 +88,9 @@ const nn = {
   discardButton: 'Forkast utkastet',
   continuing: 'Då held vi fram der du slapp.',
   myCasesTitle: 'Sakene dine',
+  myCasesMore: (n: number) =>
+    `Her er dei ${n} nyaste sakene dine. Alle sakene dine står i fana «Mine saker».`,
+  myCasesTabButton: 'Opne «Mine saker»',
   noCases: 'Du har ikkje meldt inn nokon saker enno. Skriv «ny sak» for å starte.',
   stateLabels: {
     submitted: 'Motteken',
@@ -190,6 +193,9 @@ const nb: Messages = {
   discardButton: 'Forkast utkastet',
   continuing: 'Da fortsetter vi der du slapp.',
   myCasesTitle: 'Sakene dine',
+  myCasesMore: (n: number) =>
+    `Her er de ${n} nyeste sakene dine. Alle sakene dine står i fanen «Mine saker».`,
+  myCasesTabButton: 'Åpne «Mine saker»',
   noCases: 'Du har ikke meldt inn noen saker ennå. Skriv «ny sak» for å starte.',
   stateLabels: {
     submitted: 'Mottatt',
@@ -291,6 +297,9 @@ const en: Messages = {
   discardButton: 'Discard the draft',
   continuing: "Let's carry on where you left off.",
   myCasesTitle: 'Your cases',
+  myCasesMore: (n: number) =>
+    `These are your ${n} newest cases. All your cases are in the "My cases" tab.`,
+  myCasesTabButton: 'Open "My cases"',
   noCases: 'You have not submitted any cases yet. Type "new case" to start.',
   stateLabels: {
     submitted: 'Received',

@@ -1,5 +1,5 @@
 import type { CaseQueries } from '../cases/caseAccess';
-import type { CaseListEntry, CasePosition } from '../cases/caseList';
+import { readAllPages, type CaseListEntry } from '../cases/caseList';
 import type { CaseRepository } from '../cases/caseRepository';
 import type { PlanService } from '../plans/planService';
 import { allowed, authorize } from '../roles/authorize';
@@ -87,17 +87,9 @@ export async function annualReportFor(
 }
 
 /** Every case of one year, from its list rows a page at a time (a year is hundreds, not the archive). */
-async function casesOfYear(
-  personId: string,
-  year: number,
-  caseQueries: CaseQueries,
-): Promise<CaseListEntry[]> {
-  const entries: CaseListEntry[] = [];
-  let after: CasePosition | undefined;
-  do {
+function casesOfYear(personId: string, year: number, caseQueries: CaseQueries): Promise<CaseListEntry[]> {
+  return readAllPages(async (after) => {
     const page = await caseQueries.page(personId, { year, limit: 500, ...(after ? { after } : {}) });
-    entries.push(...page.cases.map((c) => c.entry));
-    after = page.next;
-  } while (after);
-  return entries;
+    return { entries: page.cases.map((c) => c.entry), ...(page.next ? { next: page.next } : {}) };
+  });
 }

@@ -1,7 +1,7 @@
 import express from 'express';
 import type { CaseLinkService } from '../../domain/caseLinks/caseLinkService';
 import type { CaseQueries } from '../../domain/cases/caseAccess';
-import type { CasePosition } from '../../domain/cases/caseList';
+import { readAllPages } from '../../domain/cases/caseList';
 import type { CaseRepository } from '../../domain/cases/caseRepository';
 import { UndeliveredCases, type DeliveryRecords } from '../../domain/notifications/deliveredToNobody';
 import type { PlanService } from '../../domain/plans/planService';
@@ -49,9 +49,7 @@ export function casesRoutes(deps: CasesDeps): express.Router {
     const { personId } = identityOf(res);
     // The committee's cases in one answer, read from its list rows page by page (a committee has
     // tens of cases a year, not the whole partnership's).
-    const entries = [];
-    let after: CasePosition | undefined;
-    do {
+    const entries = await readAllPages(async (after) => {
       const page = await caseQueries.atForum(personId, committee.id, {
         limit: MAX_PAGE_SIZE,
         ...(after ? { after } : {}),
@@ -59,9 +57,8 @@ export function casesRoutes(deps: CasesDeps): express.Router {
       // Whether a committee has cases is itself the committee's to know: others are refused outright.
       if (!page)
         throw new ApiError(403, 'forbidden', 'Only the committee and the secretariat see its cases.');
-      entries.push(...page.entries);
-      after = page.next;
-    } while (after);
+      return page;
+    });
     const at = now();
     const marked = await undelivered.among(entries);
     res.json(

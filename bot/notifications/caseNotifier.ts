@@ -31,6 +31,8 @@ export interface CaseNotifierDeps {
   outbox: Outbox;
   /** Whether the secretariat's team channel is configured (a new case is posted there too). */
   hasChannel: boolean;
+  /** TEAMS_APP_ID: every notice links to the case in the tab, as the case card does; absent: no such link. */
+  teamsAppId?: string;
   reminderWorkingDays: number;
   now: () => Date;
   log: Logger;
@@ -84,11 +86,20 @@ export class CaseNotifier implements CaseEffects {
         recipient: personRecipient(personId),
         label: `nobody reached in ${forum} → secretariat`,
         activity: cardMessage(
-          caseMessageCard({ caseNumber: record.number, heading: text, title: record.title, blocks: [] }),
+          this.notice(lang, { caseNumber: record.number, heading: text, title: record.title, blocks: [] }),
           text,
         ),
       });
     }
+  }
+
+  /** A notice about a case, with "Opne i fana" in the reader's language where the case card has it too. */
+  private notice(lang: Lang, opts: Parameters<typeof caseMessageCard>[0]): Record<string, unknown> {
+    const teamsAppId = this.deps.teamsAppId;
+    return caseMessageCard({
+      ...opts,
+      ...(teamsAppId ? { tabLink: { title: routingMessages(lang).openInTab, teamsAppId } } : {}),
+    });
   }
 
   private cardFor(record: CaseRecord, recipient: string, what: string): NewNotification {
@@ -187,7 +198,7 @@ export class CaseNotifier implements CaseEffects {
         await message(submitter, 'routed → submitter', (lang) => {
           const r = routingMessages(lang);
           return note(
-            caseMessageCard({
+            this.notice(lang, {
               caseNumber: record.number,
               heading: r.notify.routed(record.number, forum(lang)),
               title: record.title,
@@ -208,7 +219,7 @@ export class CaseNotifier implements CaseEffects {
         await message(submitter, 'forwarded → submitter', (lang) => {
           const r = routingMessages(lang);
           return note(
-            caseMessageCard({
+            this.notice(lang, {
               caseNumber: record.number,
               heading: r.notify.forwarded(record.number, forum(lang)),
               title: record.title,
@@ -222,7 +233,7 @@ export class CaseNotifier implements CaseEffects {
         await message(submitter, 'returned → submitter', (lang) => {
           const r = routingMessages(lang);
           return note(
-            caseMessageCard({
+            this.notice(lang, {
               caseNumber: record.number,
               heading: r.notify.returned(record.number),
               title: record.title,
@@ -237,7 +248,7 @@ export class CaseNotifier implements CaseEffects {
         await message(submitter, 'question → submitter', (lang) => {
           const r = routingMessages(lang);
           return note(
-            caseMessageCard({
+            this.notice(lang, {
               caseNumber: record.number,
               version: record.historyCount,
               heading: r.notify.infoRequested(record.number),
@@ -256,7 +267,7 @@ export class CaseNotifier implements CaseEffects {
           await message(personRecipient(answered.askedBy.id), 'reply → secretariat', (lang) => {
             const r = routingMessages(lang);
             return note(
-              caseMessageCard({
+              this.notice(lang, {
                 caseNumber: record.number,
                 heading: r.notify.infoAdded(record.number),
                 title: record.title,
@@ -283,7 +294,7 @@ export class CaseNotifier implements CaseEffects {
         await message(submitter, 'outcome → submitter', (lang) => {
           const r = routingMessages(lang);
           return note(
-            caseMessageCard({
+            this.notice(lang, {
               caseNumber: record.number,
               heading: r.notify.outcome(record.number, forum(lang)),
               title: record.title,
@@ -338,7 +349,12 @@ export class CaseNotifier implements CaseEffects {
             recipient,
             label: `reminder (${state})`,
             activity: cardMessage(
-              caseMessageCard({ caseNumber: record.number, heading: text, title: record.title, blocks: [] }),
+              this.notice(lang, {
+                caseNumber: record.number,
+                heading: text,
+                title: record.title,
+                blocks: [],
+              }),
               text,
             ),
           });

@@ -103,6 +103,7 @@ export function createRouting(
     renderer,
     outbox,
     hasChannel: channel !== undefined,
+    ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}),
     reminderWorkingDays: settings.reminderWorkingDays,
     now,
     log: deps.log,

@@ -6,9 +6,12 @@ import { routingMessages } from '../domain/i18n/messages';
 import type { ConversationRefRepository } from '../domain/notifications/conversationRefRepository';
 import {
   CHANNEL_RECIPIENT,
+  forumOfRecipient,
   forumRecipient,
   personOfRecipient,
   personRecipient,
+  unreachedMarkId,
+  type NotificationRecord,
 } from '../domain/notifications/notificationModel';
 import { forumByValue } from '../domain/partnership';
 import type { CaseEffects } from '../domain/routing/caseService';
@@ -69,7 +72,7 @@ export class CaseNotifier implements CaseEffects {
     }
     if (reached.length > 0) return;
     await this.deps.outbox.recordUnreached({
-      id: `unreached|${forum}`,
+      id: unreachedMarkId(forum),
       caseNumber: record.number,
       kind: 'message',
       recipient: forumRecipient(forum),
@@ -91,6 +94,48 @@ export class CaseNotifier implements CaseEffects {
         ),
       });
     }
+  }
+
+  /**
+   * A case's live card reached someone: if they lead the forum the case is routed to, and the case
+   * was marked as delivered to nobody there, the mark is cleared. Called by the outbox after the send.
+   */
+  async cardDelivered(n: NotificationRecord): Promise<void> {
+    const personId = personOfRecipient(n.recipient);
+    if (!personId) return;
+    const record = await this.deps.cases.get(n.caseNumber);
+    const forum = record && record.state === 'routed' ? currentForum(record) : undefined;
+    if (!record || !forum) return;
+    if (!(await this.deps.views.forumLeaders(forum)).includes(personId)) return;
+    if (await this.deps.outbox.clearUnreached(record.number, unreachedMarkId(forum))) {
+      this.deps.log.info('notification.unreached_cleared', { case: record.number, forum });
+    }
+  }
+
+  /**
+   * The person can be reached now (they opened the chat with the bot, or were given a role): each
+   * routed case that reached nobody in the leadership of a forum they lead is sent to them, as
+   * toForumLeadership would have. Its mark goes once that card is delivered (cardDelivered).
+   */
+  async toWaitingForums(personId: string): Promise<void> {
+    await this.safely('waiting forums', '', async () => {
+      const marks = (await this.deps.outbox.listUndelivered()).filter(
+        (n) => n.status === 'undeliverable' && forumOfRecipient(n.recipient) !== undefined,
+      );
+      if (marks.length === 0 || !(await this.deps.refs.lookup(personId))) return;
+      const items: NewNotification[] = [];
+      const leads = new Map<string, boolean>();
+      for (const mark of marks) {
+        const forum = forumOfRecipient(mark.recipient)!;
+        if (!leads.has(forum))
+          leads.set(forum, (await this.deps.views.forumLeaders(forum)).includes(personId));
+        if (!leads.get(forum)) continue;
+        const record = await this.deps.cases.get(mark.caseNumber);
+        if (record?.state !== 'routed' || currentForum(record) !== forum) continue;
+        items.push(this.cardFor(record, personRecipient(personId), `case card → ${forum} leadership`));
+      }
+      await this.deps.outbox.enqueue(items);
+    });
   }
 
   /** A notice about a case, with "Opne i fana" in the reader's language where the case card has it too. */

@@ -149,6 +149,8 @@ export async function handleRoutingCommand(
           grantedAt: now.toISOString(),
         });
         await say(r.roleGranted(label, who));
+        // A new forum leader who has the app gets the forum's cases that reached nobody.
+        await services.routing.notifier.toWaitingForums(parsed.personId);
       } else {
         const removed = await services.roles.revoke(parsed.personId, role, scope, person.id);
         await say(removed ? r.roleRevoked(label, who) : r.roleNotHeld(label, who));

@@ -106,8 +106,8 @@ export class CaseNotifier implements CaseEffects {
     const record = await this.deps.cases.get(n.caseNumber);
     const forum = record && record.state === 'routed' ? currentForum(record) : undefined;
     if (!record || !forum) return;
-    if (!(await this.deps.views.forumLeaders(forum)).includes(personId)) return;
-    if (await this.deps.outbox.clearUnreached(record.number, unreachedMarkId(forum))) {
+    const leads = async () => (await this.deps.views.forumLeaders(forum)).includes(personId);
+    if (await this.deps.outbox.clearUnreached(record.number, unreachedMarkId(forum), leads)) {
       this.deps.log.info('notification.unreached_cleared', { case: record.number, forum });
     }
   }

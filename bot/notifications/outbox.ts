@@ -104,11 +104,12 @@ export class Outbox {
   /**
    * Clears what recordUnreached recorded, once someone was reached after all: the record counts as
    * sent, so `varsel` and the case's "ikkje levert til nokon" no longer show it. Clearing what is
-   * already clear (or was never recorded) changes nothing. True if it was cleared now.
+   * already clear (or was never recorded) changes nothing. `applies` is asked only when there is a
+   * mark to clear (most deliveries find none). True if it was cleared now.
    */
-  async clearUnreached(caseNumber: string, id: string): Promise<boolean> {
+  async clearUnreached(caseNumber: string, id: string, applies: () => Promise<boolean>): Promise<boolean> {
     const mark = await this.deps.repo.get(caseNumber, id);
-    if (mark?.status !== 'undeliverable') return false;
+    if (mark?.status !== 'undeliverable' || !(await applies())) return false;
     const { lastError: _e, lastStatus: _s, nextAttemptAt: _n, leaseUntil: _l, ...rest } = mark;
     await this.deps.repo.save({ ...rest, status: 'sent', sentAt: this.deps.now().toISOString() });
     return true;

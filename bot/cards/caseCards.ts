@@ -467,6 +467,8 @@ export function caseMessageCard(opts: {
   blocks: { label?: string; text: string }[];
   link?: { title: string; url: string };
   reply?: { label: string; confirm: string; error: string };
+  /** TEAMS_APP_ID given: the card opens the case in the tab, as the case card does; absent: no such link. */
+  tabLink?: { title: string; teamsAppId: string };
 }): Record<string, unknown> {
   return expandCard('case-message', {
     caseNumber: opts.caseNumber,
@@ -476,5 +478,12 @@ export function caseMessageCard(opts: {
     blocks: opts.blocks.map((b) => ({ label: b.label ?? '', text: verbatim(b.text) })),
     link: opts.link ? { show: true, ...opts.link } : { show: false, title: '', url: '' },
     reply: opts.reply ? { show: true, ...opts.reply } : { show: false, label: '', confirm: '', error: '' },
+    tabLink: {
+      title: opts.tabLink?.title ?? '',
+      url:
+        opts.tabLink && opts.caseNumber
+          ? tabDeepLink(opts.tabLink.teamsAppId, { kind: 'case', number: opts.caseNumber })
+          : '',
+    },
   });
 }

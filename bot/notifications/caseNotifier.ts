@@ -7,9 +7,12 @@ import { routingMessages } from '../domain/i18n/messages';
 import type { ConversationRefRepository } from '../domain/notifications/conversationRefRepository';
 import {
   CHANNEL_RECIPIENT,
+  forumOfRecipient,
   forumRecipient,
   personOfRecipient,
   personRecipient,
+  unreachedMarkId,
+  type NotificationRecord,
 } from '../domain/notifications/notificationModel';
 import { forumByValue } from '../domain/partnership';
 import type { CaseEffects } from '../domain/routing/caseService';
@@ -32,6 +35,8 @@ export interface CaseNotifierDeps {
   outbox: Outbox;
   /** Whether the secretariat's team channel is configured (a new case is posted there too). */
   hasChannel: boolean;
+  /** TEAMS_APP_ID: every notice links to the case in the tab, as the case card does; absent: no such link. */
+  teamsAppId?: string;
   reminderWorkingDays: number;
   now: () => Date;
   log: Logger;
@@ -68,7 +73,7 @@ export class CaseNotifier implements CaseEffects {
     }
     if (reached.length > 0) return;
     await this.deps.outbox.recordUnreached({
-      id: `unreached|${forum}`,
+      id: unreachedMarkId(forum),
       caseNumber: record.number,
       kind: 'message',
       recipient: forumRecipient(forum),
@@ -85,11 +90,62 @@ export class CaseNotifier implements CaseEffects {
         recipient: personRecipient(personId),
         label: `nobody reached in ${forum} → secretariat`,
         activity: cardMessage(
-          caseMessageCard({ caseNumber: record.number, heading: text, title: record.title, blocks: [] }),
+          this.notice(lang, { caseNumber: record.number, heading: text, title: record.title, blocks: [] }),
           text,
         ),
       });
     }
+  }
+
+  /**
+   * A case's live card reached someone: if they lead the forum the case is routed to, and the case
+   * was marked as delivered to nobody there, the mark is cleared. Called by the outbox after the send.
+   */
+  async cardDelivered(n: NotificationRecord): Promise<void> {
+    const personId = personOfRecipient(n.recipient);
+    if (!personId) return;
+    const record = await this.deps.cases.get(n.caseNumber);
+    const forum = record && record.state === 'routed' ? currentForum(record) : undefined;
+    if (!record || !forum) return;
+    const leads = async () => (await this.deps.views.forumLeaders(forum)).includes(personId);
+    if (await this.deps.outbox.clearUnreached(record.number, unreachedMarkId(forum), leads)) {
+      this.deps.log.info('notification.unreached_cleared', { case: record.number, forum });
+    }
+  }
+
+  /**
+   * The person can be reached now (they opened the chat with the bot, or were given a role): each
+   * routed case that reached nobody in the leadership of a forum they lead is sent to them, as
+   * toForumLeadership would have. Its mark goes once that card is delivered (cardDelivered).
+   */
+  async toWaitingForums(personId: string): Promise<void> {
+    await this.safely('waiting forums', '', async () => {
+      const marks = (await this.deps.outbox.listUndelivered()).filter(
+        (n) => n.status === 'undeliverable' && forumOfRecipient(n.recipient) !== undefined,
+      );
+      if (marks.length === 0 || !(await this.deps.refs.lookup(personId))) return;
+      const items: NewNotification[] = [];
+      const leads = new Map<string, boolean>();
+      for (const mark of marks) {
+        const forum = forumOfRecipient(mark.recipient)!;
+        if (!leads.has(forum))
+          leads.set(forum, (await this.deps.views.forumLeaders(forum)).includes(personId));
+        if (!leads.get(forum)) continue;
+        const record = await this.deps.cases.get(mark.caseNumber);
+        if (record?.state !== 'routed' || currentForum(record) !== forum) continue;
+        items.push(this.cardFor(record, personRecipient(personId), `case card → ${forum} leadership`));
+      }
+      await this.deps.outbox.enqueue(items);
+    });
+  }
+
+  /** A notice about a case, with "Opne i fana" in the reader's language where the case card has it too. */
+  private notice(lang: Lang, opts: Parameters<typeof caseMessageCard>[0]): Record<string, unknown> {
+    const teamsAppId = this.deps.teamsAppId;
+    return caseMessageCard({
+      ...opts,
+      ...(teamsAppId ? { tabLink: { title: routingMessages(lang).openInTab, teamsAppId } } : {}),
+    });
   }
 
   private cardFor(record: CaseRecord, recipient: string, what: string): NewNotification {
@@ -188,7 +244,7 @@ export class CaseNotifier implements CaseEffects {
         await message(submitter, 'routed → submitter', (lang) => {
           const r = routingMessages(lang);
           return note(
-            caseMessageCard({
+            this.notice(lang, {
               caseNumber: record.number,
               heading: r.notify.routed(record.number, forum(lang)),
               title: record.title,
@@ -209,7 +265,7 @@ export class CaseNotifier implements CaseEffects {
         await message(submitter, 'forwarded → submitter', (lang) => {
           const r = routingMessages(lang);
           return note(
-            caseMessageCard({
+            this.notice(lang, {
               caseNumber: record.number,
               heading: r.notify.forwarded(record.number, forum(lang)),
               title: record.title,
@@ -223,7 +279,7 @@ export class CaseNotifier implements CaseEffects {
         await message(submitter, 'returned → submitter', (lang) => {
           const r = routingMessages(lang);
           return note(
-            caseMessageCard({
+            this.notice(lang, {
               caseNumber: record.number,
               heading: r.notify.returned(record.number),
               title: record.title,
@@ -238,7 +294,7 @@ export class CaseNotifier implements CaseEffects {
         await message(submitter, 'question → submitter', (lang) => {
           const r = routingMessages(lang);
           return note(
-            caseMessageCard({
+            this.notice(lang, {
               caseNumber: record.number,
               version: record.historyCount,
               heading: r.notify.infoRequested(record.number),
@@ -257,7 +313,7 @@ export class CaseNotifier implements CaseEffects {
           await message(personRecipient(answered.askedBy.id), 'reply → secretariat', (lang) => {
             const r = routingMessages(lang);
             return note(
-              caseMessageCard({
+              this.notice(lang, {
                 caseNumber: record.number,
                 heading: r.notify.infoAdded(record.number),
                 title: record.title,
@@ -284,7 +340,7 @@ export class CaseNotifier implements CaseEffects {
         await message(submitter, 'outcome → submitter', (lang) => {
           const r = routingMessages(lang);
           return note(
-            caseMessageCard({
+            this.notice(lang, {
               caseNumber: record.number,
               heading: r.notify.outcome(record.number, forum(lang)),
               title: record.title,
@@ -361,7 +417,12 @@ export class CaseNotifier implements CaseEffects {
             recipient,
             label: `reminder (${state})`,
             activity: cardMessage(
-              caseMessageCard({ caseNumber: record.number, heading: text, title: record.title, blocks: [] }),
+              this.notice(lang, {
+                caseNumber: record.number,
+                heading: text,
+                title: record.title,
+                blocks: [],
+              }),
               text,
             ),
           });

@@ -35,6 +35,11 @@ export interface OutboxDeps {
    * the instance dies meanwhile, another one sends it once this has run out (NOTIFY_LEASE_SECONDS).
    */
   leaseMs: number;
+  /**
+   * Told of each live case card that reached its recipient (kind 'caseCard'), after it is recorded as
+   * sent; what it does cannot undo the delivery, so a failure there is only logged.
+   */
+  cardDelivered?: (n: NotificationRecord) => Promise<void>;
   /** Sends running at once, across recipients (default 8). */
   concurrency?: number;
   now: () => Date;
@@ -83,13 +88,31 @@ export class Outbox {
    * undeliverable (once per id) so the secretariat's list of undelivered notifications shows it.
    */
   async recordUnreached(item: Omit<NewNotification, 'activity' | 'activityId'>): Promise<void> {
-    await this.deps.repo.add({
+    const record: NotificationRecord = {
       ...item,
       status: 'undeliverable',
       attempts: 0,
       lastError: 'nobody to deliver to',
       createdAt: this.deps.now().toISOString(),
-    });
+    };
+    if (await this.deps.repo.add(record)) return;
+    // Recorded before and cleared since (the case came back to a forum that is unreached again).
+    const earlier = await this.deps.repo.get(item.caseNumber, item.id);
+    if (earlier?.status === 'sent') await this.deps.repo.save(record);
+  }
+
+  /**
+   * Clears what recordUnreached recorded, once someone was reached after all: the record counts as
+   * sent, so `varsel` and the case's "ikkje levert til nokon" no longer show it. Clearing what is
+   * already clear (or was never recorded) changes nothing. `applies` is asked only when there is a
+   * mark to clear (most deliveries find none). True if it was cleared now.
+   */
+  async clearUnreached(caseNumber: string, id: string, applies: () => Promise<boolean>): Promise<boolean> {
+    const mark = await this.deps.repo.get(caseNumber, id);
+    if (mark?.status !== 'undeliverable' || !(await applies())) return false;
+    const { lastError: _e, lastStatus: _s, nextAttemptAt: _n, leaseUntil: _l, ...rest } = mark;
+    await this.deps.repo.save({ ...rest, status: 'sent', sentAt: this.deps.now().toISOString() });
+    return true;
   }
 
   /**
@@ -209,13 +232,15 @@ export class Outbox {
       record = { ...record, attempts: record.attempts + 1 };
       if (result.ok) {
         const { lastError: _e, lastStatus: _s, nextAttemptAt: _n, leaseUntil: _l, ...rest } = record;
-        await repo.save({
+        const sent: NotificationRecord = {
           ...rest,
           status: 'sent',
           sentAt: this.deps.now().toISOString(),
           ...(result.activityId ? { activityId: result.activityId } : {}),
           ...(result.conversationId ? { conversationId: result.conversationId } : {}),
-        });
+        };
+        await repo.save(sent);
+        if (sent.kind === 'caseCard') await this.afterCardDelivered(sent);
         return;
       }
       record = {
@@ -251,6 +276,18 @@ export class Outbox {
             ).toISOString(),
           }),
     });
+  }
+
+  private async afterCardDelivered(n: NotificationRecord): Promise<void> {
+    try {
+      await this.deps.cardDelivered?.(n);
+    } catch (error) {
+      this.deps.log.error('notification.after_delivery_failed', {
+        case: n.caseNumber,
+        notification: n.id,
+        error: (error as Error).message,
+      });
+    }
   }
 
   private async attempt(

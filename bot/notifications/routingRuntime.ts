@@ -1,7 +1,7 @@
 import type { AppConfig } from '../config';
 import type { CaseRepository } from '../domain/cases/caseRepository';
 import type { ConversationRefRepository } from '../domain/notifications/conversationRefRepository';
-import type { NotificationRepository } from '../domain/notifications/notificationModel';
+import type { NotificationRecord, NotificationRepository } from '../domain/notifications/notificationModel';
 import { CaseService, type CaseEffects } from '../domain/routing/caseService';
 import type { JustificationRepository } from '../domain/routing/justifications';
 import type { RoleRepository } from '../domain/roles/roleRepository';
@@ -85,24 +85,27 @@ export function createRouting(
         }
       : {}),
   });
-  const outbox = new Outbox({
+  const outbox: Outbox = new Outbox({
     repo: notifications,
     delivery: deps.delivery,
     resolve: (recipient) => renderer.resolve(recipient),
     renderCard: (n) => renderer.renderCard(n),
+    // The notifier is built below; a card is delivered only after the runtime is assembled.
+    cardDelivered: (n: NotificationRecord): Promise<void> => notifier.cardDelivered(n),
     retry: settings.retry,
     sendTimeoutMs: settings.sendTimeoutMs,
     leaseMs: settings.leaseMs,
     now,
     log: deps.log,
   });
-  const notifier = new CaseNotifier({
+  const notifier: CaseNotifier = new CaseNotifier({
     cases,
     refs: conversationRefs,
     views,
     renderer,
     outbox,
     hasChannel: channel !== undefined,
+    ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}),
     reminderWorkingDays: settings.reminderWorkingDays,
     now,
     log: deps.log,

@@ -275,6 +275,9 @@ export class PartnershipBot extends TeamsActivityHandler {
     const reference = TurnContext.getConversationReference(context.activity);
     await this.services.conversationRefs.save(personOf(context).id, reference, lang);
     profile.referenceSavedFor = savedFor;
+    // Reachable now (the app installed for them, or their first chat): cases that reached nobody
+    // leading their forum are sent to them.
+    await this.services.routing.notifier.toWaitingForums(personOf(context).id);
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

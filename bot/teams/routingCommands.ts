@@ -134,18 +134,26 @@ export async function handleRoutingCommand(
         await say(`${r.roleInvalid}\n${r.rolesUsage}${ROLE_NAMES.join(', ')}`);
         return true;
       }
+      // Read before a revoke: the name is stored with the roles, and this one may be the last.
+      const stored = (await services.roles.rolesOf(parsed.personId)).find((a) => a.personName)?.personName;
+      const name = await knownName(services, parsed.personId, stored);
+      const who = name ?? parsed.personId;
+      const label = roleText(role, scope, lang);
       if (parsed.kind === 'grant') {
         await services.roles.grant({
           personId: parsed.personId,
           role,
           scope,
+          ...(name ? { personName: name } : {}),
           grantedBy: person.id,
           grantedAt: now.toISOString(),
         });
-        await say(r.roleGranted(role, parsed.personId));
+        await say(r.roleGranted(label, who));
+        // A new forum leader who has the app gets the forum's cases that reached nobody.
+        await services.routing.notifier.toWaitingForums(parsed.personId);
       } else {
         const removed = await services.roles.revoke(parsed.personId, role, scope, person.id);
-        await say(removed ? r.roleRevoked(role, parsed.personId) : r.roleNotHeld(role, parsed.personId));
+        await say(removed ? r.roleRevoked(label, who) : r.roleNotHeld(label, who));
       }
       return true;
     }
@@ -208,10 +216,33 @@ export async function handleRoutingCommand(
  * with the bot; the object id, which `fjern rolle` needs, comes last.
  */
 async function roleLine(services: BotServices, a: RoleAssignment, lang: Lang): Promise<string> {
-  const scope = a.scope === GLOBAL_SCOPE ? '' : `, ${forumByValue(a.scope)?.label[lang] ?? a.scope}`;
-  const name = a.personName ?? (await services.conversationRefs.get(a.personId))?.user?.name;
-  if (name && !a.personName) await services.roles.rememberName(a.personId, name);
+  const scope = a.scope === GLOBAL_SCOPE ? '' : `, ${committeeName(a.scope, lang)}`;
+  const name = await knownName(services, a.personId, a.personName);
   return `• ${roleLabel(a.role, lang)} (${a.role}${scope}): ${name ?? routingMessages(lang).commands.nameUnknown} · ${a.personId}`;
+}
+
+const committeeName = (scope: string, lang: Lang) => forumByValue(scope)?.label[lang] ?? scope;
+
+/** The role as people say it, with its committee: what `gi rolle` and `fjern rolle` answer with. */
+function roleText(role: RoleName, scope: string, lang: Lang): string {
+  return scope === GLOBAL_SCOPE
+    ? roleLabel(role, lang)
+    : `${roleLabel(role, lang)}, ${committeeName(scope, lang)}`;
+}
+
+/**
+ * The person's name: as stored with their roles, else as Teams gave it in their chat with the bot
+ * (then stored with the roles, so the tab and the list know it too); undefined when neither is known.
+ */
+async function knownName(
+  services: BotServices,
+  personId: string,
+  stored: string | undefined,
+): Promise<string | undefined> {
+  if (stored) return stored;
+  const name = (await services.conversationRefs.get(personId))?.user?.name;
+  if (name) await services.roles.rememberName(personId, name);
+  return name;
 }
 
 /** Saves a standard justification through the domain's check; the answer says saved, or why not. */

@@ -226,7 +226,7 @@ describe("routing through /api/messages: a routed case reaches the forum's leade
     });
     await world.joinAll();
     const revoked = await world.users.admin.say(`revoke role ssu_deputy ${IDS.ssuDeputy}`);
-    assert.match(textOf(revoked), /ssu_deputy/);
+    assert.match(textOf(revoked), /The role "SSU deputy leader" was removed from Siv Jensen/);
     const number = await world.submit();
     await world.act('secretariat', 'propose', {
       caseNumber: number,

@@ -32,11 +32,11 @@ describe('routing: role administration, standard justifications, reminders, ETag
     );
 
     replies = await world.users.admin.say(`grant role secretariat_member ${IDS.outsider}`);
-    assert.match(textOf(replies), /now has the role secretariat_member/);
+    assert.match(textOf(replies), /Ola Utanfor now has the role "Secretariat member"/);
     replies = await world.users.admin.say(`grant role committee_leader ${IDS.outsider}`);
     assert.match(textOf(replies), /Committee roles need a committee/);
     replies = await world.users.admin.say(`grant role committee_leader ${IDS.outsider} fsu-ikt`);
-    assert.match(textOf(replies), /committee_leader/);
+    assert.match(textOf(replies), /now has the role "Committee leader, /);
     replies = await world.users.admin.say('roles');
     // Roles as people say them, with names (from the chat with the bot); the id last, for `fjern rolle`.
     assert.match(textOf(replies), new RegExp(`Administrator \\(admin\\): Admin Adminsen · ${IDS.admin}`));

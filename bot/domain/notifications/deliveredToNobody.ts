@@ -19,7 +19,9 @@ function forumOf(c: CaseFacts): string | undefined {
  * Whether a routed case sits at a forum none of whose leadership could be given it (nobody holds the
  * roles, or none of them has the app installed). The notifier records that as an undeliverable
  * notification to the forum itself; it is the same fact `varsel` lists. Once the case is decided or
- * forwarded to a forum that was reached, it no longer waits on anyone, so it is not marked.
+ * forwarded to a forum that was reached, it no longer waits on anyone, so it is not marked. When its
+ * card later reaches one of the forum's leaders (they installed the app, or were given the role), the
+ * notifier records that notification as sent, and the mark is gone.
  */
 export function deliveredToNobody(record: CaseFacts, notifications: readonly NotificationRecord[]): boolean {
   const forum = forumOf(record);

@@ -39,6 +39,11 @@ export const personRecipient = (personId: string): string => `person:${personId}
 export const CHANNEL_RECIPIENT = 'channel';
 /** A forum whose leadership nobody could be reached in: recorded, never sent, listed in `varsel`. */
 export const forumRecipient = (forum: string): string => `forum:${forum}`;
+/**
+ * The id of that record: one per case and forum. It is the case's "ikkje levert til nokon" mark
+ * (deliveredToNobody.ts) until the case's card reaches someone leading the forum.
+ */
+export const unreachedMarkId = (forum: string): string => `unreached|${forum}`;
 
 export function forumOfRecipient(recipient: string): string | undefined {
   return recipient.startsWith('forum:') ? recipient.slice('forum:'.length) : undefined;

@@ -11,7 +11,7 @@ export interface PlansDeps {
   planService: PlanService;
   /** The overview's case counts, for the committees whose cases the person may see. */
   caseQueries: CaseQueries;
-  /** The cases linked to each measure, as far as the reader may see them. */
+  /** A plan with what the reader may do and the cases linked to its measures that they may see. */
   caseLinks: CaseLinkService;
 }
 
@@ -36,14 +36,7 @@ export function plansRoutes({ planService, caseQueries, caseLinks }: PlansDeps):
   });
 
   router.get('/committees/:id/plan', async (req, res) => {
-    const personId = identityOf(res).personId;
-    const committeeId = param(req, 'id');
-    // The plan's partition and its case links are independent reads: side by side, not one after the
-    // other (an unknown committee has no links, and planFor answers 404 for it).
-    const [{ plan, permissions }, cases] = await Promise.all([
-      planService.planFor(personId, committeeId),
-      caseLinks.casesOfPlan(personId, committeeId),
-    ]);
+    const { plan, permissions, cases } = await caseLinks.planFor(identityOf(res).personId, param(req, 'id'));
     res.json({
       committee: { ...committeeView(plan.committee, plan), title: plan.committee.title },
       plan: planView(plan, cases),

@@ -160,36 +160,34 @@ function itemEntity(committeeId: string, item: PlanItem): Entity {
   }
 }
 
+/** Built field by field, not by spreading: the board reads every item of a plan on each read. */
 function fromItemEntity(row: TableEntityResult<Row>): PlanItem | undefined {
-  const common = {
-    id: row.id as string,
-    text: row.text as string,
-    order: row.order as number,
-    retired: row.retired === true,
-    version: row.version as number,
-    etag: row.etag,
-  };
+  const id = row.id as string;
+  const text = row.text as string;
+  const order = row.order as number;
+  const retired = row.retired === true;
+  const version = row.version as number;
+  const etag = row.etag;
   switch (row.kind) {
     case 'goal':
-      return { type: 'goal', ...common };
+      return { type: 'goal', id, text, order, retired, version, etag };
     case 'subgoal':
-      return { type: 'subgoal', ...common, goalId: row.goalId as string };
+      return { type: 'subgoal', id, text, order, retired, version, etag, goalId: row.goalId as string };
     case 'measure': {
       const measure: MeasureRecord = {
         type: 'measure',
-        ...common,
+        id,
+        text,
+        order,
+        retired,
+        version,
+        etag,
         goalId: row.goalId as string,
         subGoalId: row.subGoalId as string,
         priorityGroups: json<PriorityGroup[]>(row.priorityGroups, []),
         statusByYear: json<Record<string, MeasureStatus>>(row.statusByYear, {}),
       };
-      for (const field of [
-        'responsible',
-        'timeline',
-        'taskHospital',
-        'taskMunicipalities',
-        'measuringTool',
-      ] as const) {
+      for (const field of MEASURE_TEXTS) {
         const value = optional(row[field]);
         if (value) measure[field] = value;
       }
@@ -199,6 +197,14 @@ function fromItemEntity(row: TableEntityResult<Row>): PlanItem | undefined {
       return undefined;
   }
 }
+
+const MEASURE_TEXTS = [
+  'responsible',
+  'timeline',
+  'taskHospital',
+  'taskMunicipalities',
+  'measuringTool',
+] as const;
 
 function historyEntity(committeeId: string, e: HistoryEntry): Entity {
   return {

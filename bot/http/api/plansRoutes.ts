@@ -37,7 +37,7 @@ export function plansRoutes({ planService, caseQueries, caseLinks }: PlansDeps):
 
   router.get('/committees/:id/plan', async (req, res) => {
     const { plan, permissions, cases } = await caseLinks.planFor(identityOf(res).personId, param(req, 'id'));
-    res.json({
+    sendUntagged(res, {
       committee: { ...committeeView(plan.committee, plan), title: plan.committee.title },
       plan: planView(plan, cases),
       permissions,
@@ -97,6 +97,15 @@ export function plansRoutes({ planService, caseQueries, caseLinks }: PlansDeps):
   });
 
   return router;
+}
+
+/**
+ * JSON without the ETag `res.json` adds: the answer is never cached (`no-store`, apiAuth.ts), so
+ * hashing the whole plan on every read would be pure cost.
+ */
+function sendUntagged(res: express.Response, body: unknown): void {
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
 }
 
 /** The committee's cases of that year, or null for someone who may not see its cases. */

@@ -78,8 +78,9 @@ export async function createApp(
   // Action plans, and the links of cases to their measures (shown on the case cards too).
   const plans = new TablePlanRepository(storage.table('plans'));
   const planService = new PlanService({ plans, roles: core.roles, now: core.now });
+  const links = new TableCaseLinkRepository(storage.table('caseLinks'), storage.table('plans'));
   const caseLinks = new CaseLinkService({
-    links: new TableCaseLinkRepository(storage.table('caseLinks')),
+    links,
     cases: core.cases,
     roles: core.roles,
     plans,
@@ -111,6 +112,8 @@ export async function createApp(
   if (seeded.seeded) log.info('plans.seeded', { committees: seeded.committees, rows: seeded.rows });
   const updated = await applySeedUpdates(plans, DEFAULT_PLANS, services.now());
   if (updated.length) log.info('plans.seed_updated', { updates: updated.join(',') });
+  const movedLinks = await links.moveMirrorsToPlansOnce(services.now());
+  if (movedLinks) log.info('caseLinks.mirrors_moved', { links: movedLinks });
   if (config.localIdentity && config.storage.kind === 'accountUrl') {
     throw new Error('LOCAL_IDENTITY=on is refused with Azure storage (STORAGE_ACCOUNT_URL).');
   }

@@ -22,8 +22,10 @@ import {
   type SeedResult,
 } from '../domain/plans/planRepository';
 import { committeeIdentity } from '../domain/plans/committeeIdentity';
+import type { CaseLink, PlanWithLinks } from '../domain/caseLinks/caseLink';
 import { packJson, unpackJson } from './chunkedJson';
 import { encodeKey, prefixUpperBound } from './keys';
+import { byTime, isPlanLinkRow, linkOf, PLAN_LINK_ROWS } from './planLinkRows';
 import { isConflict, isNotFound } from './tableErrors';
 
 /**
@@ -32,6 +34,7 @@ import { isConflict, isNotFound } from './tableErrors';
  * is one entity-group transaction.
  *
  * Row keys: committee | goal-<id> | subgoal-<id> | measure-<id> | history-<item id>-<iso time>-<rand>
+ * | link-<measure id>|<case number> (the links of cases to its measures: planLinkRows.ts).
  * Item ids are the seed's `<committee>.g<n>.s<n>.m<n>`, so the id says which kind of row it is.
  * Partition `_meta` holds the marker that the default content was loaded, and one per one-time update
  * of it that has run.
@@ -49,14 +52,16 @@ const MAX_BATCH = 100;
 
 /**
  * The filter of the board's read: one partition, every row but the history (which sorts between
- * `goal-` and `measure-` and is read per item). Exported for the bench, which runs it raw.
+ * `goal-` and `measure-` and is read per item), so the items and the case links. Exported for the
+ * bench, which runs it raw.
  */
 export function planRowsFilter(committeeId: string): string {
   const pk = encodeKey(committeeId);
   return odata`PartitionKey eq ${pk} and (RowKey lt ${HISTORY_PREFIX} or RowKey ge ${prefixUpperBound(HISTORY_PREFIX)})`;
 }
 
-const allPlanRowsFilter = odata`PartitionKey ne ${META_PARTITION} and (RowKey lt ${HISTORY_PREFIX} or RowKey ge ${prefixUpperBound(HISTORY_PREFIX)})`;
+/** Every plan's items, without history and case links (the overview and the statistics show neither). */
+const allPlanRowsFilter = odata`PartitionKey ne ${META_PARTITION} and (RowKey lt ${HISTORY_PREFIX} or (RowKey ge ${prefixUpperBound(HISTORY_PREFIX)} and RowKey lt ${PLAN_LINK_ROWS.from}) or RowKey ge ${PLAN_LINK_ROWS.to})`;
 
 function itemRowKey(itemId: string): string | undefined {
   if (/\.m\d+$/.test(itemId)) return `measure-${encodeKey(itemId)}`;
@@ -155,36 +160,34 @@ function itemEntity(committeeId: string, item: PlanItem): Entity {
   }
 }
 
+/** Built field by field, not by spreading: the board reads every item of a plan on each read. */
 function fromItemEntity(row: TableEntityResult<Row>): PlanItem | undefined {
-  const common = {
-    id: row.id as string,
-    text: row.text as string,
-    order: row.order as number,
-    retired: row.retired === true,
-    version: row.version as number,
-    etag: row.etag,
-  };
+  const id = row.id as string;
+  const text = row.text as string;
+  const order = row.order as number;
+  const retired = row.retired === true;
+  const version = row.version as number;
+  const etag = row.etag;
   switch (row.kind) {
     case 'goal':
-      return { type: 'goal', ...common };
+      return { type: 'goal', id, text, order, retired, version, etag };
     case 'subgoal':
-      return { type: 'subgoal', ...common, goalId: row.goalId as string };
+      return { type: 'subgoal', id, text, order, retired, version, etag, goalId: row.goalId as string };
     case 'measure': {
       const measure: MeasureRecord = {
         type: 'measure',
-        ...common,
+        id,
+        text,
+        order,
+        retired,
+        version,
+        etag,
         goalId: row.goalId as string,
         subGoalId: row.subGoalId as string,
         priorityGroups: json<PriorityGroup[]>(row.priorityGroups, []),
         statusByYear: json<Record<string, MeasureStatus>>(row.statusByYear, {}),
       };
-      for (const field of [
-        'responsible',
-        'timeline',
-        'taskHospital',
-        'taskMunicipalities',
-        'measuringTool',
-      ] as const) {
+      for (const field of MEASURE_TEXTS) {
         const value = optional(row[field]);
         if (value) measure[field] = value;
       }
@@ -194,6 +197,14 @@ function fromItemEntity(row: TableEntityResult<Row>): PlanItem | undefined {
       return undefined;
   }
 }
+
+const MEASURE_TEXTS = [
+  'responsible',
+  'timeline',
+  'taskHospital',
+  'taskMunicipalities',
+  'measuringTool',
+] as const;
 
 function historyEntity(committeeId: string, e: HistoryEntry): Entity {
   return {
@@ -354,6 +365,18 @@ export class TablePlanRepository implements PlanRepository {
 
   async getPlan(committeeId: string): Promise<Plan | undefined> {
     return assemble(await this.list(planRowsFilter(committeeId)))[0];
+  }
+
+  /** The board's read: the plan and the links of cases to its measures, from the one partition query. */
+  async planWithLinks(committeeId: string): Promise<PlanWithLinks | undefined> {
+    const items: TableEntityResult<Row>[] = [];
+    const links: CaseLink[] = [];
+    for (const row of await this.list(planRowsFilter(committeeId))) {
+      if (isPlanLinkRow(row)) links.push(linkOf(row));
+      else items.push(row);
+    }
+    const plan = assemble(items)[0];
+    return plan && { plan, links: links.sort(byTime) };
   }
 
   async getCommittee(committeeId: string): Promise<Committee | undefined> {

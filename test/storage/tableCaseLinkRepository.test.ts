@@ -39,12 +39,14 @@ function failingOnce(
 
 describe('TableCaseLinkRepository (case ↔ measure links over Azurite)', () => {
   let table: TableClient;
+  let plans: TableClient;
   let links: TableCaseLinkRepository;
   beforeEach(async () => {
     const account = new StorageAccount(testStorage(), uniquePrefix());
-    await account.ensureTables(['caseLinks']);
+    await account.ensureTables(['caseLinks', 'plans']);
     table = account.table('caseLinks');
-    links = new TableCaseLinkRepository(table);
+    plans = account.table('plans');
+    links = new TableCaseLinkRepository(table, plans);
   });
 
   it('stores one link per case and measure, read from either side', async () => {
@@ -64,7 +66,8 @@ describe('TableCaseLinkRepository (case ↔ measure links over Azurite)', () => 
 
   it('an add interrupted before the plan side is completed when the case is read', async () => {
     const crashing = new TableCaseLinkRepository(
-      failingOnce(table, 'upsertEntity', (pk) => pk.startsWith('plan-')),
+      table,
+      failingOnce(plans, 'upsertEntity', () => true),
     );
     await assert.rejects(crashing.add(link), /simulated crash/);
     assert.deepEqual(await links.linksOfPlan(link.committeeId), [], 'the board misses it for now');
@@ -77,6 +80,7 @@ describe('TableCaseLinkRepository (case ↔ measure links over Azurite)', () => 
     await links.add(link);
     const crashing = new TableCaseLinkRepository(
       failingOnce(table, 'deleteEntity', (pk) => pk.startsWith('case-')),
+      plans,
     );
     await assert.rejects(
       crashing.remove(link.caseNumber, link.committeeId, link.measureId),

@@ -1,4 +1,5 @@
 import type { Person } from '../person';
+import type { Plan } from '../plans/plan';
 
 /**
  * A case tied to a measure of a committee's action plan: the case led to the measure, or the measure
@@ -12,10 +13,24 @@ export interface CaseLink {
   at: string;
 }
 
+/** A committee's plan with the links of cases to its measures, oldest link first. */
+export interface PlanWithLinks {
+  plan: Plan;
+  links: CaseLink[];
+}
+
+/**
+ * The board's read from plan storage (bot/storage/tablePlanRepository.ts): the plan and its links
+ * in one partition query; undefined for an unknown committee.
+ */
+export interface PlanWithLinksReader {
+  planWithLinks(committeeId: string): Promise<PlanWithLinks | undefined>;
+}
+
 /**
  * What the domain needs from link storage (bot/storage/tableCaseLinkRepository.ts). Both directions
  * are read as one query each: a case's links (its detail, card, the submitter's view) and a
- * committee plan's links (the board).
+ * committee plan's links (kept with the plan, so the board reads them with it: PlanWithLinksReader).
  */
 export interface CaseLinkRepository {
   linksOfCase(caseNumber: string): Promise<CaseLink[]>;

@@ -6,12 +6,12 @@ import type { Person } from '../person';
 import { findItem, type MeasureRecord, type Plan } from '../plans/plan';
 import { PlanInputError } from '../plans/planInput';
 import type { PlanRepository } from '../plans/planRepository';
-import { PlanNotFound, type PlanService } from '../plans/planService';
+import { PlanNotFound, planPermissions, type PlanPermissions, type PlanService } from '../plans/planService';
 import { authorize } from '../roles/authorize';
 import type { RoleRepository } from '../roles/roleRepository';
 import { can } from '../roles/roles';
 import { routingOf } from '../routing/routingModel';
-import type { CaseLinkRepository } from './caseLink';
+import type { CaseLinkRepository, PlanWithLinksReader } from './caseLink';
 import { measureDraftFromCase } from './measureFromCase';
 
 /** No such case, or one the person may not see: the same answer, so nobody learns it exists. */
@@ -85,7 +85,7 @@ export class CaseLinkService {
       links: CaseLinkRepository;
       cases: CaseRepository;
       roles: RoleRepository;
-      plans: PlanRepository;
+      plans: PlanRepository & PlanWithLinksReader;
       planService: PlanService;
       now: () => Date;
     },
@@ -152,16 +152,24 @@ export class CaseLinkService {
   }
 
   /**
-   * The cases linked to each measure of a committee's plan (by measure id), only those the person may
-   * see: a case's title is not for everyone who reads the plan.
+   * A committee's plan as the person reads it on the board: the plan, what they may do to it, and the
+   * cases linked to each measure (by measure id) that they may see: a case's title is not for everyone
+   * who reads the plan. Two storage requests side by side, the plan's partition (with its links) and
+   * the person's roles, then one read per linked case (its title, state and who may see it live in
+   * the case, so they are read, not copied). PlanNotFound for an unknown committee.
    */
-  async casesOfPlan(personId: string, committeeId: string): Promise<Map<string, LinkedCase[]>> {
-    const links = await this.deps.links.linksOfPlan(committeeId);
-    const byMeasure = new Map<string, LinkedCase[]>();
-    if (links.length === 0) return byMeasure;
+  async planFor(
+    personId: string,
+    committeeId: string,
+  ): Promise<{ plan: Plan; permissions: PlanPermissions; cases: Map<string, LinkedCase[]> }> {
+    const roles = this.deps.roles.rolesOf(personId);
+    // Not left unhandled when the plan read fails first; the failure that counts is the plan's.
+    roles.catch(() => undefined);
+    const read = await this.deps.plans.planWithLinks(committeeId);
+    if (!read) throw new PlanNotFound(`No committee "${committeeId}".`);
     const [assignments, records] = await Promise.all([
-      this.deps.roles.rolesOf(personId),
-      Promise.all([...new Set(links.map((l) => l.caseNumber))].map((n) => this.deps.cases.get(n))),
+      roles,
+      Promise.all([...new Set(read.links.map((l) => l.caseNumber))].map((n) => this.deps.cases.get(n))),
     ]);
     const visible = new Map(
       records
@@ -170,14 +178,15 @@ export class CaseLinkService {
         )
         .map((r) => [r.number, r]),
     );
-    for (const link of links) {
+    const cases = new Map<string, LinkedCase[]>();
+    for (const link of read.links) {
       const record = visible.get(link.caseNumber);
       if (!record) continue;
-      const cases = byMeasure.get(link.measureId) ?? [];
-      cases.push({ number: record.number, title: record.title, state: record.state });
-      byMeasure.set(link.measureId, cases);
+      const onMeasure = cases.get(link.measureId) ?? [];
+      onMeasure.push({ number: record.number, title: record.title, state: record.state });
+      cases.set(link.measureId, onMeasure);
     }
-    return byMeasure;
+    return { plan: read.plan, permissions: planPermissions(assignments, committeeId), cases };
   }
 
   private async store(

@@ -1,6 +1,6 @@
 import { underParents } from '../forums/forums';
-import { allowed, authorize } from '../roles/authorize';
-import type { Action } from '../roles/roles';
+import { authorize } from '../roles/authorize';
+import { can, type Action, type RoleAssignment } from '../roles/roles';
 import type { RoleRepository } from '../roles/roleRepository';
 import { osloYear } from '../time';
 import {
@@ -67,6 +67,17 @@ export interface PlanPermissions {
   edit: boolean;
 }
 
+/** What someone holding `assignments` (read from storage for this request) may do to the plan. */
+export function planPermissions(
+  assignments: readonly RoleAssignment[],
+  committeeId: string,
+): PlanPermissions {
+  return {
+    updateStatus: can(assignments, 'plan.update_status', committeeId),
+    edit: can(assignments, 'plan.edit', committeeId),
+  };
+}
+
 /** How many times a structural change is retried when another change to the same plan won the race. */
 const MAX_ATTEMPTS = 6;
 
@@ -101,20 +112,6 @@ export class PlanService {
     const plan = await this.deps.plans.getPlan(committeeId);
     if (!plan) throw new PlanNotFound(`No committee "${committeeId}".`);
     return plan;
-  }
-
-  /** A committee's plan with what this person may do to it. */
-  async planFor(
-    personId: string,
-    committeeId: string,
-  ): Promise<{ plan: Plan; permissions: PlanPermissions }> {
-    // The partition read and the role checks are independent: run them side by side.
-    const [plan, updateStatus, edit] = await Promise.all([
-      this.plan(committeeId),
-      allowed(this.deps.roles, personId, 'plan.update_status', committeeId),
-      allowed(this.deps.roles, personId, 'plan.edit', committeeId),
-    ]);
-    return { plan, permissions: { updateStatus, edit } };
   }
 
   private async committeeOrThrow(committeeId: string): Promise<Committee> {

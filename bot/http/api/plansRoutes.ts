@@ -11,7 +11,7 @@ export interface PlansDeps {
   planService: PlanService;
   /** The overview's case counts, for the committees whose cases the person may see. */
   caseQueries: CaseQueries;
-  /** The cases linked to each measure, as far as the reader may see them. */
+  /** A plan with what the reader may do and the cases linked to its measures that they may see. */
   caseLinks: CaseLinkService;
 }
 
@@ -36,15 +36,8 @@ export function plansRoutes({ planService, caseQueries, caseLinks }: PlansDeps):
   });
 
   router.get('/committees/:id/plan', async (req, res) => {
-    const personId = identityOf(res).personId;
-    const committeeId = param(req, 'id');
-    // The plan's partition and its case links are independent reads: side by side, not one after the
-    // other (an unknown committee has no links, and planFor answers 404 for it).
-    const [{ plan, permissions }, cases] = await Promise.all([
-      planService.planFor(personId, committeeId),
-      caseLinks.casesOfPlan(personId, committeeId),
-    ]);
-    res.json({
+    const { plan, permissions, cases } = await caseLinks.planFor(identityOf(res).personId, param(req, 'id'));
+    sendUntagged(res, {
       committee: { ...committeeView(plan.committee, plan), title: plan.committee.title },
       plan: planView(plan, cases),
       permissions,
@@ -104,6 +97,15 @@ export function plansRoutes({ planService, caseQueries, caseLinks }: PlansDeps):
   });
 
   return router;
+}
+
+/**
+ * JSON without the ETag `res.json` adds: the answer is never cached (`no-store`, apiAuth.ts), so
+ * hashing the whole plan on every read would be pure cost.
+ */
+function sendUntagged(res: express.Response, body: unknown): void {
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
 }
 
 /** The committee's cases of that year, or null for someone who may not see its cases. */

@@ -373,7 +373,8 @@ export class TableCaseRepository implements CaseRepository {
   /**
    * Stores cases in bulk (an import, or generated data for `npm run bench`), a transaction of up to
    * 100 rows at a time, several at once: each case with its history, index and list rows, then the
-   * year's counters counted afresh. The year must be quiet while this runs (no submissions).
+   * year's counter row with the next number and the new cases counted in. The year must be quiet
+   * while this runs (no submissions).
    */
   async importCases(
     year: number,
@@ -408,6 +409,7 @@ export class TableCaseRepository implements CaseRepository {
     await Promise.all(Array.from({ length: 8 }, worker));
     const before = countsOf(counter) ?? emptyYearCounts(year);
     const last = first + cases.length - 1;
+    // The imported cases' counts join the base in the counter row (the shards hold only changes).
     const row = counterEntity(year, last, sumCounts(year, [before, recount(year, cases)]));
     if (counter) await this.table.updateEntity(row, 'Replace', { etag: counter.etag });
     else await this.table.createEntity(row);

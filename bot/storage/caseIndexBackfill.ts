@@ -7,8 +7,9 @@ import {
   COUNTER_KEY,
   INDEX_PREFIXES,
   listRowsOf,
-  readCounter,
+  readCounterRows,
   registerYears,
+  type CounterRows,
   yearsListed,
   yearsWithCases,
 } from './caseListIndex';
@@ -25,9 +26,10 @@ const MAX_ATTEMPTS = 20;
  * existed: it lists the years that have cases, then writes each unindexed year's list rows and
  * counters. Idempotent, and safe with other instances and live traffic: a year counts as indexed only
  * once its counters are stored, and they are stored conditioned on the year's counter row as read
- * before the year's cases were, a row every submission and every transition writes. If anything in
- * the year changed meanwhile the year is done again from a fresh read. Until then submissions and
- * transitions in that year leave the list rows alone (tableCaseRepository.ts). Once the years are
+ * before the year's cases were, a row every submission and every transition writes until then
+ * (afterwards a transition writes a count shard instead). If anything in the year changed meanwhile
+ * the year is done again from a fresh read. Until then submissions and transitions in that year
+ * leave the list rows and the count shards alone (tableCaseRepository.ts). Once the years are
  * listed, a start costs one read of that list and one of each year's counter row; an empty store is
  * left untouched.
  *
@@ -55,7 +57,8 @@ export async function backfillCaseLists(table: TableClient): Promise<number[]> {
 /** Writes a year's list rows and counters from its stored cases; false when it already had them. */
 export async function indexYear(table: TableClient, year: number): Promise<boolean> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const counter = await readCounter(table, year);
+    const counterRows = await readCounterRows(table, year);
+    const { counter, shards } = counterRows;
     if (!counter || (attempt === 1 && countsOf(counter))) return false;
     const { cases, listKeys } = await readYear(table, year);
     const rows = cases.flatMap(({ record }) => listRowsOf(record));
@@ -70,11 +73,19 @@ export async function indexYear(table: TableClient, year: number): Promise<boole
       await table.submitTransaction(actions.slice(i, i + BATCH));
     try {
       if (countsOf(counter)) {
-        // Another instance indexed the year meanwhile: the rows just written stand if nothing moved.
-        if ((await readCounter(table, year))?.etag === counter.etag) return true;
+        // Another instance indexed the year meanwhile: the rows just written stand if nothing moved
+        // (no submission wrote the counter row, no step a count shard).
+        if (versionOf(await readCounterRows(table, year)) === versionOf(counterRows)) return true;
       } else {
+        // Shards left from before the counts were removed (to rebuild the year) would count twice.
         const row = counterEntity(year, counter.last as number, recount(year, cases));
-        await table.updateEntity(row, 'Replace', { etag: counter.etag });
+        await table.submitTransaction([
+          ['update', row, 'Replace', { etag: counter.etag }],
+          ...shards.map((shard): TransactionAction => [
+            'delete',
+            { partitionKey: String(year), rowKey: shard.rowKey as string },
+          ]),
+        ]);
         return true;
       }
     } catch (error) {
@@ -83,6 +94,10 @@ export async function indexYear(table: TableClient, year: number): Promise<boole
   }
   throw new Error(`Case lists of ${year}: the year kept changing while it was indexed`);
 }
+
+/** What changes whenever a submission or a step writes the year's counter rows. */
+const versionOf = ({ counter, shards }: CounterRows) =>
+  [counter, ...shards].map((row) => `${row?.rowKey}:${row?.etag}`).join(',');
 
 async function readYear(table: TableClient, year: number) {
   const records = new Map<string, CaseRecord>();

@@ -1,4 +1,4 @@
-import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import { odata, type TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
 import type {
   CaseListEntry,
   CaseListPage,
@@ -8,7 +8,7 @@ import type {
 } from '../domain/cases/caseList';
 import { listEntryOf, newerFirst } from '../domain/cases/caseList';
 import type { CaseRecord, CaseState } from '../domain/cases/caseModel';
-import type { YearCounts } from '../domain/reports/caseCounts';
+import { sumCounts, type YearCounts } from '../domain/reports/caseCounts';
 import { packJson, unpackJson } from './chunkedJson';
 import { encodeKey, prefixUpperBound } from './keys';
 import { isNotFound, retryOnConflict } from './tableErrors';
@@ -25,9 +25,10 @@ import { isNotFound, retryOnConflict } from './tableErrors';
  * The number is inverted (999999 - seq) so a range reads newest first. `!` never occurs in an encoded
  * key, so one submitter's or forum's prefix is never the start of another's.
  *
- * The year's counters (caseCounts.ts) are in the year's `counter` row, the one every submission
+ * The year's counters (caseCounts.ts) start from the year's `counter` row, the one every submission
  * already writes conditionally; a counter row without them belongs to a year not yet indexed (data
- * from before these rows existed: caseIndexBackfill.ts). Which years exist is kept in one row
+ * from before these rows existed: caseIndexBackfill.ts). Steps on existing cases add their changes
+ * to `counter-shard-<n>` rows beside it (see COUNT_SHARDS). Which years exist is kept in one row
  * (partition and row `years`), so a list names every partition it reads.
  */
 type Row = Record<string, unknown>;
@@ -133,6 +134,66 @@ export function counterEntity(year: number, last: number, counts: YearCounts | u
     last,
     ...(counts ? packJson(counts, 'counts') : {}),
   };
+}
+
+/**
+ * How many rows a year's steps spread their count changes over. Every submission must write the
+ * `counter` row anyway (it gives out the number, gapless), and adds its case to the counts there. A
+ * step on an existing case instead adds its change to one of these shard rows, in the case's own
+ * transaction, conditioned on the shard's ETag: steps on different cases of a year collide only when
+ * they pick the same shard at the same moment, about K times less often than on one row (a burst of
+ * n steps costs some n²/2K conflicts instead of n²/2). Eight keep the few people (and instances) who
+ * act at once in a year mostly apart, while a reader still gets the counts with one small range read
+ * (the counter row and at most 8 shards of a few hundred bytes each).
+ */
+export const COUNT_SHARDS = 8;
+const SHARD_PREFIX = `${COUNTER_KEY}-shard-`;
+
+/** A shard's changes to the year's counts (counts that may be negative: only their sum is a count). */
+export function countShardEntity(year: number, shard: number, counts: YearCounts): Entity {
+  return {
+    partitionKey: String(year),
+    rowKey: `${SHARD_PREFIX}${shard}`,
+    kind: 'counterShard',
+    ...packJson(counts, 'counts'),
+  };
+}
+
+export async function readCountShard(table: TableClient, year: number, shard: number) {
+  try {
+    return await table.getEntity<Row>(String(year), `${SHARD_PREFIX}${shard}`);
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+export interface CounterRows {
+  counter: TableEntityResult<Row> | undefined;
+  shards: TableEntityResult<Row>[];
+}
+
+/** The year's counter row and its shard rows, in one range read of the year's partition. */
+export async function readCounterRows(table: TableClient, year: number): Promise<CounterRows> {
+  const rows = table.listEntities<Row>({
+    queryOptions: {
+      filter: odata`PartitionKey eq ${String(year)} and RowKey ge ${COUNTER_KEY} and RowKey lt ${prefixUpperBound(COUNTER_KEY)}`,
+    },
+  });
+  let counter: TableEntityResult<Row> | undefined;
+  const shards: TableEntityResult<Row>[] = [];
+  for await (const row of rows) {
+    if (row.rowKey === COUNTER_KEY) counter = row;
+    else if ((row.rowKey as string).startsWith(SHARD_PREFIX)) shards.push(row);
+  }
+  return { counter, shards };
+}
+
+/** The year's counts: the counter row's plus its shards' changes; undefined for a year not yet indexed. */
+export function countsOfYear(year: number, { counter, shards }: CounterRows): YearCounts | undefined {
+  const base = countsOf(counter);
+  if (!base) return undefined;
+  return sumCounts(year, [base, ...shards.map(countsOf).filter((c): c is YearCounts => c !== undefined)]);
 }
 
 /**

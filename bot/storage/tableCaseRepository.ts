@@ -9,15 +9,21 @@ import {
   countersAfterTransition,
   emptyYearCounts,
   recount,
+  sumCounts,
   type YearCounts,
 } from '../domain/reports/caseCounts';
 import {
+  COUNT_SHARDS,
   counterEntity,
   countsOf,
+  countsOfYear,
+  countShardEntity,
   listPage,
   listRowActions,
   listRowsOf,
   readCounter,
+  readCounterRows,
+  readCountShard,
   registerYears,
   yearsWithCases,
 } from './caseListIndex';
@@ -36,7 +42,7 @@ import { isNotFound, retryOnConflict } from './tableErrors';
  *            by-submitter-<id>-000007 | draft-<draft id> (makes a double submit store one case) |
  *            notify-000007-0002 (step 2 of case 7 still has notifications to queue) |
  *            list-, mine-, forum- rows (what the case lists show) and the year's counters in the
- *            counter row: caseListIndex.ts
+ *            counter row and the counter-shard-<n> rows: caseListIndex.ts
  * Every query names its partition: the years that have cases are listed in the `years` partition.
  */
 type Row = Record<string, unknown>;
@@ -245,11 +251,10 @@ export class TableCaseRepository implements CaseRepository {
 
   async yearCounts(): Promise<YearCounts[]> {
     const years = await yearsWithCases(this.table);
-    const counters = await Promise.all(years.map((year) => readCounter(this.table, year)));
-    return counters
-      .map(countsOf)
-      .filter((c): c is YearCounts => c !== undefined)
-      .sort((a, b) => a.year - b.year);
+    const counts = await Promise.all(
+      years.map(async (year) => countsOfYear(year, await readCounterRows(this.table, year))),
+    );
+    return counts.filter((c): c is YearCounts => c !== undefined).sort((a, b) => a.year - b.year);
   }
 
   async unnotified(olderThan: Date): Promise<{ caseNumber: string; seq: number }[]> {
@@ -282,25 +287,37 @@ export class TableCaseRepository implements CaseRepository {
   ): Promise<CaseRecord | undefined> {
     if (!expected.etag) throw new Error('transition needs the ETag the decision was based on');
     for (let attempt = 1; ; attempt++) {
-      // The year's counter row changes with every case of the year: read it afresh on each attempt.
-      const counter = await readCounter(this.table, next.year);
-      const counts = countsOf(counter);
+      // The step's change to the year's counts goes to a count shard: the case's own at first (cases
+      // moved together are usually consecutive, so they start apart), any after losing one to a step
+      // on another case.
+      const shard = attempt === 1 ? next.seq % COUNT_SHARDS : Math.floor(Math.random() * COUNT_SHARDS);
+      const [counter, shardRow] = await Promise.all([
+        readCounter(this.table, next.year),
+        readCountShard(this.table, next.year, shard),
+      ]);
+      const indexed = countsOf(counter) !== undefined;
+      const change = countShardEntity(
+        next.year,
+        shard,
+        countersAfterTransition(countsOf(shardRow) ?? emptyYearCounts(next.year), expected, next, entry),
+      );
       const actions: TransactionAction[] = [
         ['update', toEntity(next), 'Replace', { etag: expected.etag }],
         ['create', historyEntity(next.year, next.seq, entry)],
         ['create', notifyRow(next.year, next.seq, entry)],
-        // Written even in a year not yet indexed, so a running backfill sees that the year changed.
-        [
-          'update',
-          counterEntity(
-            next.year,
-            (counter?.last as number | undefined) ?? next.seq,
-            counts && countersAfterTransition(counts, expected, next, entry),
-          ),
-          'Replace',
-          { etag: counter?.etag ?? '*' },
-        ],
-        ...(counts ? listRowActions(expected, next) : []),
+        indexed
+          ? shardRow
+            ? ['update', change, 'Replace', { etag: shardRow.etag }]
+            : ['create', change]
+          : // A year not yet indexed has no counts to change: its counter row is written all the same,
+            // so a running backfill sees that the year changed (caseIndexBackfill.ts).
+            [
+              'update',
+              counterEntity(next.year, (counter?.last as number | undefined) ?? next.seq, undefined),
+              'Replace',
+              { etag: counter?.etag ?? '*' },
+            ],
+        ...(indexed ? listRowActions(expected, next) : []),
       ];
       if (expected.state !== next.state) {
         const seqKey = pad(next.seq, 6);
@@ -320,7 +337,7 @@ export class TableCaseRepository implements CaseRepository {
         if (!isConflictOrGone(error)) throw error;
       }
       // Lost a race: on the case itself (someone else changed it first: the caller decides again),
-      // or only on the year's counters (another case of the year changed: try again).
+      // or only on the year's counters (a step on another case took the shard: try again).
       const current = await this.get(next.number);
       if (!current || current.etag !== expected.etag || attempt >= MAX_COUNTER_ATTEMPTS) return undefined;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 10 * 2 ** attempt)));
@@ -330,7 +347,8 @@ export class TableCaseRepository implements CaseRepository {
   /**
    * Stores cases in bulk (an import, or generated data for `npm run bench`), a transaction of up to
    * 100 rows at a time, several at once: each case with its history, index and list rows, then the
-   * year's counters counted afresh. The year must be quiet while this runs (no submissions).
+   * year's counter row with the next number and the new cases counted in. The year must be quiet
+   * while this runs (no submissions).
    */
   async importCases(
     year: number,
@@ -364,37 +382,18 @@ export class TableCaseRepository implements CaseRepository {
     };
     await Promise.all(Array.from({ length: 8 }, worker));
     const before = countsOf(counter) ?? emptyYearCounts(year);
-    const added = recount(year, cases);
-    const merged = mergeCounts(before, added);
     const last = first + cases.length - 1;
-    const row = counterEntity(year, last, merged);
+    // The imported cases' counts join the base in the counter row (the shards hold only changes).
+    const row = counterEntity(year, last, sumCounts(year, [before, recount(year, cases)]));
     if (counter) await this.table.updateEntity(row, 'Replace', { etag: counter.etag });
     else await this.table.createEntity(row);
   }
 }
 
-/** Two sets of a year's counters added together. */
-function mergeCounts(a: YearCounts, b: YearCounts): YearCounts {
-  const sum = (x: Record<string, number>, y: Record<string, number>) => {
-    const out = { ...x };
-    for (const [k, v] of Object.entries(y)) out[k] = (out[k] ?? 0) + v;
-    return out;
-  };
-  return {
-    year: a.year,
-    total: a.total + b.total,
-    byForum: sum(a.byForum, b.byForum),
-    byState: sum(a.byState, b.byState),
-    byAgreementPart: sum(a.byAgreementPart, b.byAgreementPart),
-    daysToRouting: sum(a.daysToRouting, b.daysToRouting),
-    daysToOutcome: sum(a.daysToOutcome, b.daysToOutcome),
-  };
-}
-
 /**
- * How often a transition tries again when only the year's counters moved under it. The counter row
- * is shared by every step of every case of the year, so a burst of steps (100 routings at once in
- * the three-instance test) takes as many rounds as a burst of submissions: the same budget.
+ * How often a transition tries again when only the year's counters moved under it: a count shard is
+ * shared by the steps of many cases, so a burst of steps (100 routings at once in the three-instance
+ * test) can lose it several times; the submissions' budget, which is ample.
  */
 const MAX_COUNTER_ATTEMPTS = COUNTER_ATTEMPTS;
 

@@ -6,6 +6,11 @@ import { azuriteConnectionString, type StorageConfig } from '../../bot/config';
 export interface StorageRequest {
   method: string;
   table: string;
+  /**
+   * The answer's status, and for a transaction (`$batch`, answered 202 as a whole) the statuses of
+   * the operations inside it, where a lost ETag race shows as 412 (or 409 for a row created first).
+   */
+  statuses: number[];
 }
 
 /**
@@ -27,11 +32,25 @@ export class StorageRequestLog {
     server.on('request', (req, res) => {
       const path = new URL(req.url ?? '/', endpoint).pathname;
       // /devstoreaccount1/<Table>(PartitionKey='…',RowKey='…') → <Table>
-      log.requests.push({ method: req.method ?? '', table: path.split('/')[2]?.replace(/\(.*$/, '') ?? '' });
+      const logged: StorageRequest = {
+        method: req.method ?? '',
+        table: path.split('/')[2]?.replace(/\(.*$/, '') ?? '',
+        statuses: [],
+      };
+      log.requests.push(logged);
       const upstream = http.request(
         `${endpoint}${req.url}`,
         { method: req.method, headers: req.headers },
         (answer) => {
+          logged.statuses.push(answer.statusCode ?? 502);
+          if (logged.table === '$batch') {
+            let body = '';
+            answer.on('data', (chunk: Buffer) => (body += chunk.toString('latin1')));
+            answer.on('end', () => {
+              for (const [, status] of body.matchAll(/^HTTP\/1\.1 (\d{3})/gm))
+                logged.statuses.push(Number(status));
+            });
+          }
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
         },
@@ -55,6 +74,14 @@ export class StorageRequestLog {
       .slice(from)
       .filter((r) => r.table.endsWith(table))
       .map((r) => r.method);
+  }
+
+  /** How many writes since `from` lost a race: answered 412 or 409, alone or inside a transaction. */
+  conflicts(from = 0): number {
+    return this.requests
+      .slice(from)
+      .flatMap((r) => r.statuses)
+      .filter((status) => status === 412 || status === 409).length;
   }
 
   async stop(): Promise<void> {

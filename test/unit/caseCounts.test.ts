@@ -7,7 +7,9 @@ import {
   emptyYearCounts,
   medianOfHistograms,
   recount,
+  sumCounts,
   type Histogram,
+  type YearCounts,
 } from '../../bot/domain/reports/caseCounts';
 
 const by = { id: 'x', name: 'X' };
@@ -107,5 +109,41 @@ describe('year counters (caseCounts.ts)', () => {
     const medians = medianDays(withHistory);
     assert.equal(medianOfHistograms([counts.daysToRouting]), medians.toRouting);
     assert.equal(medianOfHistograms([counts.daysToOutcome]), medians.toOutcome);
+  });
+
+  it('a base and shards of changes (negative where a case left a state) sum to a recount', () => {
+    let base = emptyYearCounts(2026);
+    const records: CaseRecord[] = [];
+    const histories = new Map<string, CaseTransition[]>();
+    for (let seq = 1; seq <= 4; seq++) {
+      const record = submitted(seq, `2026-03-0${seq}T09:00:00Z`);
+      base = countersAfterCreate(base, record);
+      records.push(record);
+      histories.set(record.number, [
+        { caseNumber: record.number, seq: 1, at: record.submittedAt, by, from: null, to: 'submitted' },
+      ]);
+    }
+    const shards: YearCounts[] = [emptyYearCounts(2026), emptyYearCounts(2026), emptyYearCounts(2026)];
+    const apply = (i: number, shard: number, to: CaseRecord['state'], at: string, forum?: string) => {
+      const { next, entry } = step(records[i]!, to, at, forum);
+      shards[shard] = countersAfterTransition(shards[shard]!, records[i]!, next, entry);
+      histories.get(next.number)!.push(entry);
+      records[i] = next;
+    };
+    apply(0, 0, 'routing_proposed', '2026-03-05T09:00:00Z');
+    apply(0, 1, 'routed', '2026-03-11T21:00:00Z', 'fsu-ikt');
+    apply(1, 1, 'routing_proposed', '2026-03-05T09:00:00Z');
+    apply(1, 2, 'routed', '2026-03-06T09:00:00Z', 'ssu');
+    apply(1, 0, 'decided', '2026-04-01T09:00:00Z');
+    apply(2, 2, 'withdrawn', '2026-03-07T09:00:00Z');
+
+    assert.equal(shards[0]!.byState.routed, -1, 'a shard holds changes, not counts');
+    const withHistory = records.map((record) => ({ record, history: histories.get(record.number)! }));
+    const summed = sumCounts(2026, [base, ...shards]);
+    assert.deepEqual(summed, recount(2026, withHistory));
+    assert.ok(!('routing_proposed' in summed.byState), 'a state back at zero is not listed');
+    // Counts of cases stored in separate batches add up as well.
+    const [a, b] = [withHistory.slice(0, 2), withHistory.slice(2)];
+    assert.deepEqual(sumCounts(2026, [recount(2026, a), recount(2026, b)]), recount(2026, withHistory));
   });
 });

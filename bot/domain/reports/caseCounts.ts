@@ -80,6 +80,21 @@ export function countersAfterTransition(
   return next;
 }
 
+/**
+ * Counters added together: a year's base counts and the changes kept beside them (which may hold
+ * negative numbers), or the counts of cases stored in separate batches. Zeros are dropped, as `add`
+ * drops them, so the sum equals a recount.
+ */
+export function sumCounts(year: number, parts: readonly YearCounts[]): YearCounts {
+  const sum = emptyYearCounts(year);
+  for (const part of parts) {
+    sum.total += part.total;
+    for (const key of ['byForum', 'byState', 'byAgreementPart', 'daysToRouting', 'daysToOutcome'] as const)
+      for (const [k, n] of Object.entries(part[key])) add(sum[key], k, n);
+  }
+  return sum;
+}
+
 /** The counters of a year counted afresh from its cases and their histories (backfill and checks). */
 export function recount(
   year: number,

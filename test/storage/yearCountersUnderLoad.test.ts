@@ -8,6 +8,7 @@ import { REFERENCE_STORED } from '../fixtures/referenceCase';
 import { RunningBot } from '../support/botHarness';
 import { testConfig, testStorage } from '../support/globalAzurite';
 import { StorageRequestLog } from '../support/storageRequestLog';
+import { casesIn } from '../support/storedCases';
 
 const SEK = { id: 'aad-sek', name: 'Siri Sekretariat' };
 const SSU = { id: 'aad-ssu', name: 'Sverre SSU' };
@@ -60,8 +61,8 @@ describe("a year's counts when many of its cases move at the same moment", () =>
   /** The stored counts of the year beside a recount of its cases and their histories. */
   async function countsAndRecount(year: number) {
     const { cases } = bot.app.services;
-    const records = (await cases.listByState('routing_proposed'))
-      .concat(await cases.listByState('routed'), await cases.listByState('submitted'))
+    const records = (await casesIn(cases, 'routing_proposed'))
+      .concat(await casesIn(cases, 'routed'), await casesIn(cases, 'submitted'))
       .filter((c) => c.year === year);
     const withHistory = await Promise.all(
       records.map(async (record) => ({ record, history: await cases.history(record.number) })),

@@ -33,13 +33,14 @@ import { isNotFound, retryOnConflict } from './tableErrors';
 
 /**
  * Cases in Table Storage. One partition per year holds everything about that year's cases: the
- * number counter, the cases, their history and the index rows for "by state" and "by submitter".
+ * number counter, the cases, their history and the rows the case lists read. (Stores written before
+ * also hold `by-state-`/`by-submitter-` rows: nothing reads them since the lists read list rows.)
  * Sharing a partition is what lets one entity-group transaction give a case its number, store it
  * and write its first history entry (no gaps, no duplicates), and lets a transition update the case
  * and append to its history atomically, conditioned on the ETag it was decided on.
  *
- * Row keys:  counter | case-000007 | case-000007-history-0001 | by-state-<state>-000007 |
- *            by-submitter-<id>-000007 | draft-<draft id> (makes a double submit store one case) |
+ * Row keys:  counter | case-000007 | case-000007-history-0001 |
+ *            draft-<draft id> (makes a double submit store one case) |
  *            notify-000007-0002 (step 2 of case 7 still has notifications to queue) |
  *            list-, mine-, forum- rows (what the case lists show) and the year's counters in the
  *            counter row and the counter-shard-<n> rows: caseListIndex.ts
@@ -50,8 +51,6 @@ type Row = Record<string, unknown>;
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const caseKey = (seq: number) => `case-${pad(seq, 6)}`;
 const historyKey = (seq: number, n: number) => `${caseKey(seq)}-history-${pad(n, 4)}`;
-const stateIndexPrefix = (state: CaseState) => `by-state-${state}-`;
-const submitterIndexPrefix = (id: string) => `by-submitter-${encodeKey(id)}-`;
 const NOTIFY_PREFIX = 'notify-';
 const notifyKey = (caseSeq: number, entrySeq: number) =>
   `${NOTIFY_PREFIX}${pad(caseSeq, 6)}-${pad(entrySeq, 4)}`;
@@ -184,11 +183,6 @@ export class TableCaseRepository implements CaseRepository {
         ['create', toEntity(record)],
         ['create', historyEntity(record.year, seq, firstTransition)],
         ['create', notifyRow(record.year, seq, firstTransition)],
-        ['create', indexRow(record.year, `${stateIndexPrefix(record.state)}${pad(seq, 6)}`, record.number)],
-        [
-          'create',
-          indexRow(record.year, `${submitterIndexPrefix(record.submitter.id)}${pad(seq, 6)}`, record.number),
-        ],
         ['create', indexRow(record.year, draftRowKey, record.number)],
         // A year not yet indexed gets its list rows from the backfill (caseIndexBackfill.ts).
         ...(counts ? listRowActions(undefined, record) : []),
@@ -319,17 +313,6 @@ export class TableCaseRepository implements CaseRepository {
             ],
         ...(indexed ? listRowActions(expected, next) : []),
       ];
-      if (expected.state !== next.state) {
-        const seqKey = pad(next.seq, 6);
-        actions.push([
-          'delete',
-          { partitionKey: String(next.year), rowKey: `${stateIndexPrefix(expected.state)}${seqKey}` },
-        ]);
-        actions.push([
-          'create',
-          indexRow(next.year, `${stateIndexPrefix(next.state)}${seqKey}`, next.number),
-        ]);
-      }
       try {
         await this.table.submitTransaction(actions);
         return this.get(next.number);
@@ -363,11 +346,6 @@ export class TableCaseRepository implements CaseRepository {
       const rows: TransactionAction[] = [
         ['create', toEntity(record)],
         ...history.map((t): TransactionAction => ['create', historyEntity(year, record.seq, t)]),
-        ['create', indexRow(year, `${stateIndexPrefix(record.state)}${pad(record.seq, 6)}`, record.number)],
-        [
-          'create',
-          indexRow(year, `${submitterIndexPrefix(record.submitter.id)}${pad(record.seq, 6)}`, record.number),
-        ],
         ...listRowsOf(record).map((row): TransactionAction => ['create', row]),
       ];
       if (batches[batches.length - 1]!.length + rows.length > 100) batches.push([]);

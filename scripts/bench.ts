@@ -7,8 +7,9 @@
  *   @azure/data-tables, and the overview (GET /api/committees).
  * - Intake turns through /api/messages, the stored conversation state, and heap after many
  *   conversations (scripts/benchIntake.ts; BENCH_CONVERSATIONS, default 30).
- * - The answer turn beside a minimal durable botbuilder bot, and memory with open drafts
- *   (scripts/benchTurn.ts).
+ * - The answer turn beside a minimal durable botbuilder bot (scripts/benchTurn.ts).
+ * - The server's memory with open drafts, compiled and started as App Service starts it
+ *   (scripts/benchMemory.ts; BENCH_DRAFTS, default 200).
  *
  * - The case lists (cases page, CSV, statistics) at 100, 10,000 and 100,000 cases, and the ratios
  *   (scripts/benchCases.ts; BENCH_CASE_SIZES, default 100,10000,100000).
@@ -28,6 +29,7 @@ import type { SeedFile } from '../bot/domain/plans/planModel';
 import { startAzurite } from '../test/support/azurite';
 import { casesBench } from './benchCases';
 import { intakeBench } from './benchIntake';
+import { memoryBench } from './benchMemory';
 import { turnBench } from './benchTurn';
 import { FIRST_LOAD_BUDGET_BYTES, tabChunks, total } from './lib/tabBundle';
 
@@ -207,6 +209,8 @@ async function main(): Promise<void> {
     await intakeBench(app, server);
     console.log('');
     await turnBench(azurite.storage);
+    console.log('');
+    await memoryBench(azurite.storage);
 
     console.log('');
     console.log(

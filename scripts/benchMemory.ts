@@ -22,7 +22,7 @@ import { FORM_FIELDS } from '../bot/domain/form/intakeForm';
 import { REFERENCE_CASE } from '../test/fixtures/referenceCase';
 import { freePort, startAzurite } from '../test/support/azurite';
 import { TestChannel, TestUser, type MessageEndpoint } from '../test/support/botHarness';
-import { serveCommand } from './lib/serveCommand';
+import { benchNodeArgs, serveCommand } from './lib/serveCommand';
 
 const DRAFTS = Number(process.env.BENCH_DRAFTS ?? 200);
 const ROOT = path.join(__dirname, '..');
@@ -66,7 +66,8 @@ interface ProductionServer extends MessageEndpoint {
 async function startProductionServer(storage: StorageConfig): Promise<ProductionServer> {
   if (storage.kind !== 'connectionString') throw new Error('the bench runs on Azurite');
   const port = await freePort();
-  const { nodeArgs, entry } = serveCommand();
+  const nodeArgs = benchNodeArgs();
+  const { entry } = serveCommand();
   const child: ChildProcess = spawn(
     process.execPath,
     ['--expose-gc', '--require', path.join(__dirname, 'lib', 'memoryProbe.cjs'), ...nodeArgs, entry],
@@ -179,8 +180,7 @@ export async function memoryBench(storage: StorageConfig): Promise<void> {
     const open = residentSet(server.pid);
     const after = await server.heap();
 
-    const { nodeArgs, entry } = serveCommand();
-    const command = ['node', ...nodeArgs, entry].join(' ');
+    const command = ['node', ...benchNodeArgs(), serveCommand().entry].join(' ');
     console.log(
       `Server memory: \`${command}\` as App Service starts it (built now), Node ${process.version}, ${DRAFTS} drafts opened 20 at a time and left halfway through the form (${after.modules.length} modules loaded).`,
     );

@@ -25,7 +25,7 @@ import { REFERENCE_CASE } from '../test/fixtures/referenceCase';
 import { startAzurite } from '../test/support/azurite';
 import { TestChannel, TestUser, type MessageEndpoint } from '../test/support/botHarness';
 import type { ServerCommand, ServerMessage } from './benchTurnServer';
-import { serveCommand } from './lib/serveCommand';
+import { benchNodeArgs } from './lib/serveCommand';
 
 const CONCURRENCY = Number(process.env.BENCH_TURN_CONCURRENCY ?? 200);
 const ROUNDS = Number(process.env.BENCH_TURN_ROUNDS ?? 2);
@@ -51,7 +51,7 @@ function startServer(kind: Kind, storage: StorageConfig): Promise<BenchServer> {
   const child = fork(path.join(__dirname, 'benchTurnServer.ts'), [], {
     execArgv: [
       // Ours with the node options production starts it with; the minimal bot as node starts it.
-      ...(kind === 'app' ? serveCommand().nodeArgs : []),
+      ...(kind === 'app' ? benchNodeArgs() : []),
       '--require',
       'tsx/cjs',
       ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),

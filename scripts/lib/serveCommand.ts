@@ -10,8 +10,8 @@ export interface ServeCommand {
 
 /**
  * The production start command, `npm run serve` in package.json (infra/main.bicep's appCommandLine
- * is the same command), split into node's options and the entry point, so the benches start the
- * server the way App Service does. BENCH_NODE_ARGS replaces the options, to compare another setting.
+ * is the same command), split into node's options and the entry point, so the benches and the
+ * multi-instance test start the server the way App Service does.
  */
 export function serveCommand(root = path.join(__dirname, '..', '..')): ServeCommand {
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
@@ -22,9 +22,11 @@ export function serveCommand(root = path.join(__dirname, '..', '..')): ServeComm
   if (words[0] !== 'node' || !entry.endsWith('.js')) {
     throw new Error(`"serve" is not \`node [options] <entry>.js\`: ${pkg.scripts.serve}`);
   }
+  return { nodeArgs: words.slice(1, -1), entry };
+}
+
+/** The start command's node options, or BENCH_NODE_ARGS when set (to compare another setting). */
+export function benchNodeArgs(): string[] {
   const override = process.env.BENCH_NODE_ARGS;
-  return {
-    nodeArgs: override === undefined ? words.slice(1, -1) : override.split(/\s+/).filter(Boolean),
-    entry,
-  };
+  return override === undefined ? serveCommand().nodeArgs : override.split(/\s+/).filter(Boolean);
 }

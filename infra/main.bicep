@@ -327,8 +327,8 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
       linuxFxVersion: 'NODE|22-lts'
       // As `npm run serve`. V8's heap sized for what the server holds (about 45 MB live) whatever the
       // plan's memory: a young generation of 2 x 4 MB instead of 2 x 16 MB, and an old one grown in
-      // smaller steps (V8 scales its growth with this limit). Keeps the server under 200 MB with 200
-      // open drafts at no measurable cost per turn (README, "Benchmarks").
+      // smaller steps under a 512 MB limit. Keeps the server under 200 MB with 200 open drafts, at a
+      // small cost per turn (README, "Benchmarks").
       appCommandLine: 'node --max-semi-space-size=4 --max-old-space-size=512 dist/bot/index.js'
       alwaysOn: true
       healthCheckPath: '/healthz'

@@ -22,6 +22,7 @@ import { FORM_FIELDS } from '../bot/domain/form/intakeForm';
 import { REFERENCE_CASE } from '../test/fixtures/referenceCase';
 import { freePort, startAzurite } from '../test/support/azurite';
 import { TestChannel, TestUser, type MessageEndpoint } from '../test/support/botHarness';
+import { pool } from './benchTurn';
 import { benchNodeArgs, serveCommand } from './lib/serveCommand';
 
 const DRAFTS = Number(process.env.BENCH_DRAFTS ?? 200);
@@ -115,15 +116,6 @@ async function startProductionServer(storage: StorageConfig): Promise<Production
       await exited;
     },
   };
-}
-
-/** Runs `work` for each item with at most `limit` at once. */
-async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;

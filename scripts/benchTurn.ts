@@ -126,7 +126,7 @@ function azuriteCpuMs(storage: StorageConfig): number | undefined {
 }
 
 /** Runs `work` for each item with at most `limit` at once. */
-async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let nextIndex = 0;
   const worker = async () => {
     while (nextIndex < items.length) await work(items[nextIndex++]!);

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
-import { serveCommand } from '../../scripts/lib/serveCommand';
 import { freePort } from './azurite';
 
 /** What a process needs to share one storage with its siblings: Azurite and the tables' prefix. */
@@ -45,9 +44,7 @@ export class BotProcess {
     if (this.child) throw new Error('the process is still running');
     const root = path.join(__dirname, '..', '..');
     const { MicrosoftAppId: _id, MicrosoftAppPassword: _password, ...inherited } = process.env;
-    // With the node options of the production start command (`npm run serve`), from source.
-    const nodeArgs = [...serveCommand().nodeArgs, '--require', 'tsx/cjs'];
-    const child = spawn(process.execPath, [...nodeArgs, path.join('bot', 'index.ts')], {
+    const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join('bot', 'index.ts')], {
       cwd: root,
       env: { ...inherited, ...this.env, PORT: String(this.port) },
     });

@@ -10,8 +10,8 @@ export interface ServeCommand {
 
 /**
  * The production start command, `npm run serve` in package.json (infra/main.bicep's appCommandLine
- * is the same command), split into node's options and the entry point, so the benches and the
- * multi-instance test start the server the way App Service does.
+ * is the same command), split into node's options and the entry point, so the benches start the
+ * server the way App Service does.
  */
 export function serveCommand(root = path.join(__dirname, '..', '..')): ServeCommand {
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {

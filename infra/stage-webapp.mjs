@@ -9,7 +9,7 @@
 // package-lock.json, then installs the production dependencies only (`npm ci --omit=dev`) inside the
 // target, so the zip carries a production node_modules while the developer's own node_modules (with
 // the dev tools) is left alone. The App Service runs the zip as it is (WEBSITE_RUN_FROM_PACKAGE=1,
-// no build on the server), starting `node dist/bot/index.js`.
+// no build on the server), starting the server with `npm run serve`'s command.
 //
 // .webappignore is then applied by zipDeploy to this folder, as a last filter.
 import { spawnSync } from 'node:child_process';

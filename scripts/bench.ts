@@ -8,8 +8,9 @@
  *   partition query alone; the same for a plan ten times larger; and the overview (GET /api/committees).
  * - Intake turns through /api/messages, the stored conversation state, and heap after many
  *   conversations (scripts/benchIntake.ts; BENCH_CONVERSATIONS, default 30).
- * - The answer turn beside a minimal durable botbuilder bot, and memory with open drafts
- *   (scripts/benchTurn.ts).
+ * - The answer turn beside a minimal durable botbuilder bot (scripts/benchTurn.ts).
+ * - The server's memory with open drafts, compiled and started as App Service starts it
+ *   (scripts/benchMemory.ts; BENCH_DRAFTS, default 200).
  *
  * - The case lists (cases page, CSV, statistics) at 100 and 10,000 cases (100,000 when asked for), and
  *   the ratios (scripts/benchCases.ts; BENCH_CASE_SIZES, default 100,10000).
@@ -30,6 +31,7 @@ import type { SeedFile } from '../bot/domain/plans/planModel';
 import { startAzurite } from '../test/support/azurite';
 import { casesBench } from './benchCases';
 import { intakeBench } from './benchIntake';
+import { memoryBench } from './benchMemory';
 import { turnBench } from './benchTurn';
 import { FIRST_LOAD_BUDGET_BYTES, tabChunks, total } from './lib/tabBundle';
 
@@ -243,6 +245,8 @@ async function main(): Promise<void> {
     await intakeBench(app, server);
     console.log('');
     await turnBench(azurite.storage);
+    console.log('');
+    await memoryBench(azurite.storage);
 
     console.log('');
     console.log(

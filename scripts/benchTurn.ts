@@ -1,20 +1,22 @@
 /**
- * The cost of an answer turn, beside a minimal durable botbuilder bot, and the server's memory with
- * open drafts. Figures only, never assertions. Each server runs in its own process
- * (scripts/benchTurnServer.ts) on the same Azurite; this process is the channel and the load.
+ * The cost of an answer turn, beside a minimal durable botbuilder bot. Figures only, never
+ * assertions. Each server runs in its own process (scripts/benchTurnServer.ts) on the same Azurite;
+ * this process is the channel and the load. Ours runs with the node options of the production start
+ * command (`npm run serve`; BENCH_NODE_ARGS replaces them), the minimal bot with node's defaults.
  *
  * - Answer turns: conversations mid-form send the seed 000 reference case's answers, one turn after
  *   another per conversation, at 1 and at BENCH_TURN_CONCURRENCY (default 200) conversations at
  *   once; the baseline bot gets the same texts. Rounds alternate baseline and ours
  *   (BENCH_TURN_ROUNDS, default 2), so the ratio is taken under the same load on the machine.
- * - Memory: BENCH_DRAFTS (default 200) drafts opened and left mid-form; the server's RSS and the heap
- *   it retains per draft after a full GC.
+ *
+ * The server's memory is measured apart, on the compiled server as production starts it
+ * (scripts/benchMemory.ts).
  *
  * BENCH_CPU_PROF=<dir> writes CPU profiles of the servers (node --cpu-prof) to <dir>/app and <dir>/baseline.
  * Run alone: `node --require tsx/cjs scripts/benchTurn.ts` (starts its own Azurite).
  */
 import { fork } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { StorageConfig } from '../bot/config';
@@ -23,10 +25,10 @@ import { REFERENCE_CASE } from '../test/fixtures/referenceCase';
 import { startAzurite } from '../test/support/azurite';
 import { TestChannel, TestUser, type MessageEndpoint } from '../test/support/botHarness';
 import type { ServerCommand, ServerMessage } from './benchTurnServer';
+import { benchNodeArgs } from './lib/serveCommand';
 
 const CONCURRENCY = Number(process.env.BENCH_TURN_CONCURRENCY ?? 200);
 const ROUNDS = Number(process.env.BENCH_TURN_ROUNDS ?? 2);
-const DRAFTS = Number(process.env.BENCH_DRAFTS ?? 200);
 /** Conversations one after another at concurrency 1 (each answers every question of the form). */
 const SEQUENTIAL_CONVERSATIONS = 5;
 
@@ -35,7 +37,6 @@ const ANSWERS = FORM_FIELDS.map((field) => REFERENCE_CASE[field.id]);
 
 interface BenchServer extends MessageEndpoint {
   storage: StorageConfig;
-  memory(): Promise<{ rss: number; heapUsed: number; heapTotal: number; external: number }>;
   /** CPU time the server process has used so far (user + system), in microseconds. */
   cpu(): Promise<number>;
   stop(): Promise<void>;
@@ -44,12 +45,13 @@ interface BenchServer extends MessageEndpoint {
 let servers = 0;
 
 /** Starts a server process with its own tables on the given storage. */
-function startServer(kind: Kind, storage: StorageConfig, built = false): Promise<BenchServer> {
+function startServer(kind: Kind, storage: StorageConfig): Promise<BenchServer> {
   if (storage.kind !== 'connectionString') throw new Error('the bench runs on Azurite');
   const profile = process.env.BENCH_CPU_PROF && path.join(process.env.BENCH_CPU_PROF, kind);
   const child = fork(path.join(__dirname, 'benchTurnServer.ts'), [], {
     execArgv: [
-      '--expose-gc',
+      // Ours with the node options production starts it with; the minimal bot as node starts it.
+      ...(kind === 'app' ? benchNodeArgs() : []),
       '--require',
       'tsx/cjs',
       ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
@@ -57,7 +59,6 @@ function startServer(kind: Kind, storage: StorageConfig, built = false): Promise
     env: {
       ...process.env,
       BENCH_SERVER: kind,
-      BENCH_BUILT: built ? '1' : '0',
       STORAGE_CONNECTION_STRING: storage.connectionString,
       TABLE_PREFIX: `bench${kind}${++servers}`,
       MicrosoftAppId: '',
@@ -86,13 +87,6 @@ function startServer(kind: Kind, storage: StorageConfig, built = false): Promise
           body: JSON.stringify(body),
         });
         return { status: response.status, body: await response.text() };
-      },
-      async memory() {
-        const answer = next();
-        child.send('memory' satisfies ServerCommand);
-        const message = await answer;
-        if (message.kind !== 'memory') throw new Error('unexpected answer from the bench server');
-        return message;
       },
       async cpu() {
         const answer = next();
@@ -132,7 +126,7 @@ function azuriteCpuMs(storage: StorageConfig): number | undefined {
 }
 
 /** Runs `work` for each item with at most `limit` at once. */
-async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let nextIndex = 0;
   const worker = async () => {
     while (nextIndex < items.length) await work(items[nextIndex++]!);
@@ -212,7 +206,6 @@ const median = (values: number[]) =>
     50,
   );
 const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(10);
-const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 interface Figures {
   median: number;
@@ -259,38 +252,6 @@ async function compareAt(
   );
 }
 
-/** Opens `DRAFTS` drafts and leaves each mid-form; the server's RSS and retained heap per draft. */
-async function draftMemory(storage: StorageConfig, channel: TestChannel): Promise<void> {
-  // Production runs the compiled server; run from source, tsx's compiler and source maps add to RSS.
-  const build = path.join(__dirname, '..', 'dist', 'bot', 'app.js');
-  const built = existsSync(build);
-  const server = await startServer('app', storage, built);
-  try {
-    // Warm up once (templates, schemas, connections), so the figure is what a draft adds.
-    await answerTurns('app', server, channel, 1, 1, 'memwarm');
-    const before = await server.memory();
-    const people = users(channel, server, DRAFTS, 'memdraft');
-    await pool(people, 20, async (user) => {
-      await user.say('ny sak');
-      for (const answer of ANSWERS.slice(0, Math.floor(ANSWERS.length / 2))) await user.say(answer);
-    });
-    channel.sent.length = 0;
-    const after = await server.memory();
-    const perDraft = (after.heapUsed - before.heapUsed) / DRAFTS;
-    if (process.env.BENCH_MEMORY_DETAIL) console.log({ before, after });
-    console.log(
-      built
-        ? `Server from dist/ (built ${statSync(build).mtime.toISOString()}; \`npm run build:server\` after a change).`
-        : 'Server from source through tsx (no dist/): `npm run build:server` for the figure of the compiled server production runs.',
-    );
-    console.log(
-      `Memory with ${DRAFTS} open drafts (each halfway through the form): server RSS ${mib(after.rss)} (${mib(before.rss)} before); heap retained after a full GC ${mib(after.heapUsed)} (${mib(before.heapUsed)} before), ${(perDraft / 1024).toFixed(2)} KiB per conversation.`,
-    );
-  } finally {
-    await server.stop();
-  }
-}
-
 export async function turnBench(storage: StorageConfig): Promise<void> {
   const channel = new TestChannel();
   await channel.start();
@@ -315,7 +276,6 @@ export async function turnBench(storage: StorageConfig): Promise<void> {
     } finally {
       await Promise.all([servers.baseline.stop(), servers.app.stop()]);
     }
-    await draftMemory(storage, channel);
   } finally {
     await channel.stop();
   }
@@ -325,13 +285,6 @@ if (require.main === module) {
   void (async () => {
     const azurite = await startAzurite();
     try {
-      if (process.env.BENCH_MEMORY_ONLY) {
-        const channel = new TestChannel();
-        await channel.start();
-        await draftMemory(azurite.storage, channel);
-        await channel.stop();
-        return;
-      }
       await turnBench(azurite.storage);
     } finally {
       await azurite.stop();

@@ -1,6 +1,6 @@
 /**
- * The server process of the turn bench (scripts/benchTurn.ts starts it with --expose-gc and an IPC
- * channel), so the server's CPU, RSS and heap are its own and not the load generator's.
+ * The server process of the turn bench (scripts/benchTurn.ts starts it with an IPC channel), so the
+ * server's CPU is its own and not the load generator's.
  *
  * BENCH_SERVER=app: the real app (bot/app.ts), configured from the environment as in production.
  * BENCH_SERVER=baseline: the smallest durable botbuilder bot on the same stack: express with
@@ -8,7 +8,6 @@
  * Storage read and one ETag write per turn), one reply per message.
  */
 import type { Server } from 'node:http';
-import path from 'node:path';
 import express from 'express';
 import {
   ActivityHandler,
@@ -22,11 +21,8 @@ import { silentLogger } from '../bot/logger';
 import { StorageAccount } from '../bot/storage/storageAccount';
 import { TableStateStorage } from '../bot/storage/tableStateStorage';
 
-export type ServerMessage =
-  | { kind: 'listening'; port: number }
-  | { kind: 'memory'; rss: number; heapUsed: number; heapTotal: number; external: number }
-  | { kind: 'cpu'; micros: number };
-export type ServerCommand = 'memory' | 'cpu' | 'stop';
+export type ServerMessage = { kind: 'listening'; port: number } | { kind: 'cpu'; micros: number };
+export type ServerCommand = 'cpu' | 'stop';
 
 async function baseline(): Promise<Server> {
   const config = loadConfig(process.env);
@@ -52,17 +48,8 @@ async function baseline(): Promise<Server> {
   });
 }
 
-/** BENCH_BUILT=1: the compiled server in dist/ (`npm run build:server`), as production runs it. */
 async function product(): Promise<Server> {
-  const built = process.env.BENCH_BUILT === '1';
-  const root = path.join(__dirname, '..', 'dist', 'bot');
-  const start = built
-    ? ((await import(path.join(root, 'app.js'))) as { createApp: typeof createApp }).createApp
-    : createApp;
-  const configure = built
-    ? ((await import(path.join(root, 'config.js'))) as { loadConfig: typeof loadConfig }).loadConfig
-    : loadConfig;
-  const app = await start(configure(process.env), { log: silentLogger });
+  const app = await createApp(loadConfig(process.env), { log: silentLogger });
   return app.listen(0, '127.0.0.1');
 }
 
@@ -73,11 +60,7 @@ async function main(): Promise<void> {
   const send = (message: ServerMessage) => process.send?.(message);
   send({ kind: 'listening', port });
   process.on('message', (command: ServerCommand) => {
-    if (command === 'memory') {
-      (globalThis as { gc?: () => void }).gc?.();
-      const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
-      send({ kind: 'memory', rss, heapUsed, heapTotal, external });
-    } else if (command === 'cpu') {
+    if (command === 'cpu') {
       const { user, system } = process.cpuUsage();
       send({ kind: 'cpu', micros: user + system });
     } else {

@@ -143,7 +143,8 @@ describe('Agents Toolkit project files', function () {
       "APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.properties.clientId};Authorization=AAD'",
       "monitoringMetricsPublisherRoleId = '3913510d-42f4-4e42-8a64-420c390055eb'",
       'capacity: int(appServiceInstances)',
-      "appCommandLine: 'node dist/bot/index.js'",
+      // App Service starts the server with the same command as `npm run serve` (node options included).
+      `appCommandLine: '${(JSON.parse(read('package.json')) as { scripts: { serve: string } }).scripts.serve}'`,
       "healthCheckPath: '/healthz'",
       "msaAppType: 'UserAssignedMSI'",
       "channelName: 'MsTeamsChannel'",

@@ -15,6 +15,7 @@ import {
   type SubGoalRecord,
 } from '../domain/plans/plan';
 import type { CommitteeKind, MeasureStatus, PriorityGroup, SeedFile } from '../domain/plans/planModel';
+import { MEASURE_TEXT_FIELDS } from '../domain/plans/planModel';
 import {
   WriteConflict,
   type PlanRepository,
@@ -187,7 +188,7 @@ function fromItemEntity(row: TableEntityResult<Row>): PlanItem | undefined {
         priorityGroups: json<PriorityGroup[]>(row.priorityGroups, []),
         statusByYear: json<Record<string, MeasureStatus>>(row.statusByYear, {}),
       };
-      for (const field of MEASURE_TEXTS) {
+      for (const field of MEASURE_TEXT_FIELDS) {
         const value = optional(row[field]);
         if (value) measure[field] = value;
       }
@@ -197,14 +198,6 @@ function fromItemEntity(row: TableEntityResult<Row>): PlanItem | undefined {
       return undefined;
   }
 }
-
-const MEASURE_TEXTS = [
-  'responsible',
-  'timeline',
-  'taskHospital',
-  'taskMunicipalities',
-  'measuringTool',
-] as const;
 
 function historyEntity(committeeId: string, e: HistoryEntry): Entity {
   return {

@@ -48,6 +48,15 @@ export const MEASURE_STATUSES: readonly MeasureStatus[] = [
 /** The kinds of forum that keep an action plan (forums/forums.ts names each committee). */
 export type CommitteeKind = 'FSU' | 'LSU' | 'SSU' | 'working_group';
 
+/** A measure's optional free-text fields besides its text: every reader and writer lists the same ones. */
+export const MEASURE_TEXT_FIELDS = [
+  'responsible',
+  'timeline',
+  'taskHospital',
+  'taskMunicipalities',
+  'measuringTool',
+] as const;
+
 export interface SeedMeasure {
   /** Stable id, unique in the whole file: `<committee>.g<n>.s<n>.m<n>`. */
   id: string;

@@ -22,7 +22,7 @@ import {
 import type { Person } from '../person';
 import * as input from './planInput';
 import { LIMITS, PlanInputError } from './planInput';
-import { firstStatusYear, planYears } from './planModel';
+import { firstStatusYear, MEASURE_TEXT_FIELDS, planYears } from './planModel';
 import { WriteConflict, type PlanRepository, type PlanWrite } from './planRepository';
 
 /** The committee or item does not exist. */
@@ -35,14 +35,7 @@ export class PlanConflict extends Error {
   }
 }
 
-const MEASURE_FIELDS = [
-  'text',
-  'responsible',
-  'timeline',
-  'taskHospital',
-  'taskMunicipalities',
-  'measuringTool',
-] as const;
+const MEASURE_FIELDS = ['text', ...MEASURE_TEXT_FIELDS] as const;
 type MeasureTextField = (typeof MEASURE_FIELDS)[number];
 const MEASURE_LIMITS: Record<MeasureTextField, number> = {
   text: LIMITS.measureText,

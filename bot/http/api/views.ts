@@ -6,7 +6,7 @@ import { submitterMeasures, submitterView } from '../../domain/cases/submitterVi
 import { FORM_FIELDS } from '../../domain/form/intakeForm';
 import type { Committee, HistoryEntry, MeasureRecord, Plan, PlanItem } from '../../domain/plans/plan';
 import { priorityGroupsOf } from '../../domain/plans/plan';
-import { PRIORITY_GROUPS } from '../../domain/plans/planModel';
+import { MEASURE_TEXT_FIELDS, PRIORITY_GROUPS } from '../../domain/plans/planModel';
 import { ageDays } from '../../domain/reports/annualStats';
 import { currentForum } from '../../domain/routing/routingModel';
 import { submitterLine } from '../../domain/cases/submitterName';
@@ -82,20 +82,12 @@ function measureView(item: MeasureRecord): MeasureView {
     priorityGroups: item.priorityGroups,
     statusByYear: item.statusByYear,
   };
-  for (const field of MEASURE_TEXTS) {
+  for (const field of MEASURE_TEXT_FIELDS) {
     const value = item[field];
     if (value) view[field] = value;
   }
   return view;
 }
-
-const MEASURE_TEXTS = [
-  'responsible',
-  'timeline',
-  'taskHospital',
-  'taskMunicipalities',
-  'measuringTool',
-] as const;
 
 /** The plan as the board reads it; `cases`: the linked cases the reader may see, by measure id. */
 export function planView(plan: Plan, cases?: ReadonlyMap<string, LinkedCase[]>) {

@@ -110,8 +110,7 @@ export class Outbox {
   async clearUnreached(caseNumber: string, id: string, applies: () => Promise<boolean>): Promise<boolean> {
     const mark = await this.deps.repo.get(caseNumber, id);
     if (mark?.status !== 'undeliverable' || !(await applies())) return false;
-    const { lastError: _e, lastStatus: _s, nextAttemptAt: _n, leaseUntil: _l, ...rest } = mark;
-    await this.deps.repo.save({ ...rest, status: 'sent', sentAt: this.deps.now().toISOString() });
+    await this.deps.repo.save(asSent(mark, this.deps.now()));
     return true;
   }
 
@@ -231,11 +230,8 @@ export class Outbox {
       }
       record = { ...record, attempts: record.attempts + 1 };
       if (result.ok) {
-        const { lastError: _e, lastStatus: _s, nextAttemptAt: _n, leaseUntil: _l, ...rest } = record;
         const sent: NotificationRecord = {
-          ...rest,
-          status: 'sent',
-          sentAt: this.deps.now().toISOString(),
+          ...asSent(record, this.deps.now()),
           ...(result.activityId ? { activityId: result.activityId } : {}),
           ...(result.conversationId ? { conversationId: result.conversationId } : {}),
         };
@@ -351,4 +347,10 @@ class Slots {
       else this.free++;
     }
   }
+}
+
+/** The record as sent at `at`: what only a pending or failed one carries (its error, retry, lease) goes. */
+function asSent(record: NotificationRecord, at: Date): NotificationRecord {
+  const { lastError: _e, lastStatus: _s, nextAttemptAt: _n, leaseUntil: _l, ...rest } = record;
+  return { ...rest, status: 'sent', sentAt: at.toISOString() };
 }

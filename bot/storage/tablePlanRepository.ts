@@ -14,8 +14,13 @@ import {
   type SubGoal,
   type SubGoalRecord,
 } from '../domain/plans/plan';
-import type { CommitteeKind, MeasureStatus, PriorityGroup, SeedFile } from '../domain/plans/planModel';
-import { MEASURE_TEXT_FIELDS } from '../domain/plans/planModel';
+import {
+  MEASURE_TEXT_FIELDS,
+  type CommitteeKind,
+  type MeasureStatus,
+  type PriorityGroup,
+  type SeedFile,
+} from '../domain/plans/planModel';
 import {
   WriteConflict,
   type PlanRepository,
